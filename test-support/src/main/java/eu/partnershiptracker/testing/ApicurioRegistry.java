@@ -1,0 +1,156 @@
+package eu.partnershiptracker.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+/**
+ * A real Apicurio Registry (the ready-to-run Quarkus distribution) as a supervised child process on a random port of
+ * 127.0.0.1. It serves the Confluent Schema Registry API, which the project's serde speaks, and Apicurio's own API.
+ *
+ * <p>This distribution keeps everything in an in-memory H2 database. Its only outbound features (Sentry error
+ * reports, Kafka or Knative event sinks, Keycloak/OIDC) are switched on through environment variables alone, so the
+ * registry is started with a bare environment: nothing in the caller's environment can make it persist data or phone
+ * out. New subjects get BACKWARD compatibility as the global default rule.
+ */
+public final class ApicurioRegistry implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Duration READY_POLL = Duration.ofMillis(100);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ChildProcess process;
+    private final String baseUrl;
+
+    private ApicurioRegistry(final ChildProcess process, final String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Starts the registry and returns once its Confluent API answers.
+     *
+     * @param apicurioHome   the unpacked distribution: the runner jar with lib/ beside it
+     * @param workDirectory  receives the log file {@code apicurio.log}; also the registry's working directory
+     * @param startupTimeout for the whole start, from launch to a working API
+     */
+    public static ApicurioRegistry start(final Path apicurioHome, final Path workDirectory,
+                                         final Duration startupTimeout) {
+        Objects.requireNonNull(apicurioHome, "apicurioHome");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        final Path runnerJar = runnerJar(apicurioHome);
+        final long deadline = System.nanoTime() + startupTimeout.toNanos();
+        final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        final ChildProcess process = ChildProcess.builder("Apicurio Registry", workDirectory.resolve("apicurio.log"),
+                        List.of(java.toString(),
+                                "-Xmx512m",
+                                // Start-up speed matters more than peak performance for a test registry.
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-Dquarkus.http.port=0",
+                                "-Dquarkus.http.host=127.0.0.1",
+                                "-Dregistry.rules.global.compatibility=BACKWARD",
+                                "-jar", runnerJar.toString()))
+                .workingDirectory(workDirectory)
+                .inheritEnvironment(false)
+                .start();
+        try {
+            final int port = Integer.parseInt(process.awaitLogLine(LISTENING, remaining(deadline)).group(1));
+            final ApicurioRegistry registry = new ApicurioRegistry(process, "http://127.0.0.1:" + port);
+            registry.awaitConfluentApi(deadline);
+            return registry;
+        } catch (final RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** The Confluent Schema Registry compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
+    public String confluentApiUrl() {
+        return baseUrl + "/apis/ccompat/v7";
+    }
+
+    /** Apicurio's own API, which Apicurio's serdes use, e.g. {@code http://127.0.0.1:41234/apis/registry/v2}. */
+    public String registryApiUrl() {
+        return baseUrl + "/apis/registry/v2";
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private void awaitConfluentApi(final long deadline) {
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/subjects"))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        String lastAnswer = "no answer yet";
+        while (true) {
+            try {
+                final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = "HTTP " + response.statusCode() + ": " + response.body();
+            } catch (final IOException e) {
+                lastAnswer = e.toString();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChildProcessException("interrupted while waiting for Apicurio Registry", e);
+            }
+            if (process.awaitExit(READY_POLL).isPresent() || System.nanoTime() > deadline) {
+                throw new ChildProcessException("Apicurio Registry's Confluent API at " + confluentApiUrl()
+                        + " did not become ready (" + lastAnswer + "); last lines of " + process.logFile() + ":"
+                        + System.lineSeparator() + process.lastLogLines());
+            }
+        }
+    }
+
+    /** The one {@code apicurio-registry-app-*-runner.jar} of the distribution, whatever its version. */
+    private static Path runnerJar(final Path apicurioHome) {
+        final List<Path> jars;
+        try (DirectoryStream<Path> found =
+                     Files.newDirectoryStream(apicurioHome, "apicurio-registry-app-*-runner.jar")) {
+            jars = StreamSupport.stream(found.spliterator(), false).toList();
+        } catch (final NoSuchFileException e) {
+            throw notUnpacked(apicurioHome);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot list " + apicurioHome, e);
+        }
+        if (jars.size() != 1) {
+            throw jars.isEmpty() ? notUnpacked(apicurioHome)
+                    : new IllegalStateException("several Apicurio Registry runner jars in " + apicurioHome
+                            + ": " + jars);
+        }
+        return jars.get(0).toAbsolutePath();
+    }
+
+    private static IllegalStateException notUnpacked(final Path apicurioHome) {
+        return new IllegalStateException("Apicurio Registry is not unpacked: no apicurio-registry-app-*-runner.jar in "
+                + apicurioHome.toAbsolutePath() + ". Run `./mvnw -pl test-support generate-resources` in the project "
+                + "root to unpack it.");
+    }
+
+    private static Duration remaining(final long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+}
