@@ -1,0 +1,69 @@
+package eu.partnershiptracker.quality;
+
+import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentType;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * data/checks/figures.yaml: the figures the record must reproduce, and how many stated figures it cannot (each listed
+ * there with its reason).
+ */
+public record FigureList(List<Figure> figures, int unreproducible) {
+
+    public FigureList {
+        figures = List.copyOf(figures);
+    }
+
+    private static final Set<String> FIGURE_FIELDS = Set.of("id", "source", "quote", "count", "expected", "notes");
+    private static final Set<String> COUNT_FIELDS = Set.of("actor", "counterpart", "instrument", "key", "kinds",
+            "from", "onOrBefore", "includeUndated", "unit");
+    private static final Set<String> UNREPRODUCIBLE_FIELDS = Set.of("id", "source", "quote", "reason");
+
+    /** @throws IllegalArgumentException naming the entry and field, when an entry is malformed */
+    public static FigureList read(final Path file) {
+        final CuratedYaml yaml = CuratedYaml.read(file);
+        final List<Figure> figures = yaml.entries("figures").stream().map(FigureList::figure).toList();
+        final List<CuratedYaml.Entry> unreproducible = yaml.entries("unreproducible");
+        unreproducible.forEach(entry -> {
+            entry.allowing(UNREPRODUCIBLE_FIELDS).required("id");
+            entry.required("reason");
+        });
+        final HashSet<String> ids = new HashSet<>();
+        figures.stream().filter(figure -> !ids.add(figure.id())).findFirst().ifPresent(figure -> {
+            throw new IllegalArgumentException(file + ": figure id '" + figure.id() + "' is used twice");
+        });
+        return new FigureList(figures, unreproducible.size());
+    }
+
+    private static Figure figure(final CuratedYaml.Entry entry) {
+        entry.allowing(FIGURE_FIELDS);
+        final CuratedYaml.Entry count = entry.child("count").allowing(COUNT_FIELDS);
+        return new Figure(
+                entry.required("id"),
+                entry.required("source"),
+                entry.required("quote"),
+                new FigureCount(
+                        count.optional("actor", Actor::valueOf),
+                        count.optional("counterpart"),
+                        count.optional("instrument", InstrumentType::valueOf),
+                        count.optional("key"),
+                        new HashSet<>(count.list("kinds", EventKind::valueOf)),
+                        count.optional("from", LocalDate::parse),
+                        count.optional("onOrBefore", LocalDate::parse),
+                        count.flag("includeUndated"),
+                        unit(count)),
+                entry.required("expected", Integer::parseInt));
+    }
+
+    private static FigureCount.Unit unit(final CuratedYaml.Entry count) {
+        final FigureCount.Unit unit = count.optional("unit",
+                text -> FigureCount.Unit.valueOf(text.toUpperCase(Locale.ROOT)));
+        return unit == null ? FigureCount.Unit.INSTRUMENTS : unit;
+    }
+}

@@ -1,0 +1,61 @@
+package eu.partnershiptracker.quality;
+
+import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.model.DatePrecision;
+import eu.partnershiptracker.model.InstrumentType;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the record holds, generated from it: event counts by actor, instrument, year and precision, the conflicts the
+ * streams fold finds, the undated facts, and how the seed-stated figures fare.
+ */
+public record QualityReport(int events, SortedMap<Actor, Long> byActor, SortedMap<InstrumentType, Long> byInstrument,
+        SortedMap<Integer, Long> byYear, SortedMap<DatePrecision, Long> byPrecision,
+        List<PartnershipTimelines.PartnershipConflict> conflicts, int undatedFacts, int unrealisedSteps,
+        List<FigureCheck.Result> figures, int unreproducibleFigures) {
+
+    public QualityReport {
+        // Enums sort in declaration order, so every table reads in the order of the Avro enum.
+        byActor = Collections.unmodifiableSortedMap(new TreeMap<>(byActor));
+        byInstrument = Collections.unmodifiableSortedMap(new TreeMap<>(byInstrument));
+        byYear = Collections.unmodifiableSortedMap(new TreeMap<>(byYear));
+        byPrecision = Collections.unmodifiableSortedMap(new TreeMap<>(byPrecision));
+        conflicts = List.copyOf(conflicts);
+        figures = List.copyOf(figures);
+    }
+
+    public static QualityReport of(final Dataset dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        final List<PolicyEvent> events = dataset.events();
+        final PartnershipTimelines timelines = PartnershipTimelines.of(events);
+        final FigureCheck check = new FigureCheck(timelines.facts(), dataset.undated().facts());
+        return new QualityReport(
+                events.size(),
+                countBy(events, PolicyEvent::getActor),
+                countBy(events, PolicyEvent::getInstrument),
+                countBy(events, event -> event.getEventDate().getDate().getYear()),
+                countBy(events, event -> event.getEventDate().getPrecision()),
+                timelines.conflicts(),
+                dataset.undated().facts().size(),
+                dataset.undated().unrealised().size(),
+                dataset.figures().figures().stream().map(check::check).toList(),
+                dataset.figures().unreproducible());
+    }
+
+    /** The figures whose count differs from what the seed states. */
+    public List<FigureCheck.Result> failingFigures() {
+        return figures.stream().filter(result -> !result.reproduced()).toList();
+    }
+
+    private static <K extends Comparable<K>> SortedMap<K, Long> countBy(final List<PolicyEvent> events,
+            final Function<PolicyEvent, K> key) {
+        return events.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+    }
+}
