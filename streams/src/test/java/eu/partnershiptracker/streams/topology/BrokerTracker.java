@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.AvroSerializer;
+import eu.partnershiptracker.serde.SpecificAvroSerde;
 import eu.partnershiptracker.streams.config.TrackerConfig;
 import eu.partnershiptracker.streams.config.TrackerTopics;
 import eu.partnershiptracker.streams.state.Timeline;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -155,11 +158,27 @@ final class BrokerTracker implements AutoCloseable {
         return !ends(partitions, IsolationLevel.READ_COMMITTED).equals(ends(partitions, IsolationLevel.READ_UNCOMMITTED));
     }
 
+    /** The first offset still in the log of each partition: above 0 once retention has deleted something. */
+    Map<TopicPartition, Long> logStartOffsets(final String topic) throws Exception {
+        return offsets(partitions(topic), OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /** A topic's effective value of a config, as the broker applies it. */
+    String topicConfig(final String topic, final String name) throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return infra.admin().describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+    }
+
     /** Committed records of a topic, read with read_committed from the beginning up to its last stable offsets. */
     <V> List<ConsumerRecord<String, V>> readCommitted(final String topic, final Deserializer<V> values) {
+        return read(topic, values, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** The records of a topic from the beginning up to its end offsets as seen with that isolation level. */
+    <V> List<ConsumerRecord<String, V>> read(final String topic, final Deserializer<V> values,
+            final IsolationLevel isolation) {
         final Map<String, Object> properties = infra.clientProperties();
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -167,12 +186,19 @@ final class BrokerTracker implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             final List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            await("committed records of " + topic).atMost(TIMEOUT).pollDelay(Duration.ZERO).until(() -> {
+            await("records of " + topic).atMost(TIMEOUT).pollDelay(Duration.ZERO).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
             });
             return records;
         }
+    }
+
+    /** A reader of the application's Avro output. */
+    <T extends SpecificRecord> Deserializer<T> avro() {
+        final SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+        serde.configure(config.serdeConfig(), false);
+        return serde.deserializer();
     }
 
     /** The timelines store of a running instance, through interactive queries. */
@@ -218,9 +244,14 @@ final class BrokerTracker implements AutoCloseable {
 
     private Map<TopicPartition, Long> ends(final List<TopicPartition> partitions, final IsolationLevel isolation)
             throws Exception {
-        final Map<TopicPartition, OffsetSpec> latest =
-                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-        return infra.admin().listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
+        return offsets(partitions, OffsetSpec.latest(), isolation);
+    }
+
+    private Map<TopicPartition, Long> offsets(final List<TopicPartition> partitions, final OffsetSpec spec,
+            final IsolationLevel isolation) throws Exception {
+        final Map<TopicPartition, OffsetSpec> specs =
+                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec));
+        return infra.admin().listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
-import eu.partnershiptracker.serde.SpecificAvroSerde;
 import eu.partnershiptracker.streams.state.PartnershipFold;
 import eu.partnershiptracker.streams.state.Timeline;
 import java.time.LocalDate;
@@ -15,10 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -33,10 +30,10 @@ record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes,
     static CommittedOutput read(final BrokerTracker tracker) {
         Objects.requireNonNull(tracker, "tracker");
         final Map<String, PartnershipState> latest = new HashMap<>();
-        tracker.readCommitted(tracker.config().topics().state(), CommittedOutput.<PartnershipState>avro(tracker))
+        tracker.readCommitted(tracker.config().topics().state(), tracker.<PartnershipState>avro())
                 .forEach(record -> latest.put(record.key(), record.value()));
         return new CommittedOutput(
-                tracker.readCommitted(tracker.config().topics().changes(), avro(tracker)),
+                tracker.readCommitted(tracker.config().topics().changes(), tracker.avro()),
                 latest,
                 tracker.readCommitted(tracker.config().topics().deadLetter(), new ByteArrayDeserializer()));
     }
@@ -82,11 +79,5 @@ record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes,
             all.forEachRemaining(entry -> stored.add(entry.key));
         }
         assertThat(stored).as("partnerships in the store").isEqualTo(new TreeSet<>(expected.partnerships()));
-    }
-
-    private static <T extends SpecificRecord> Deserializer<T> avro(final BrokerTracker tracker) {
-        final SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
-        serde.configure(tracker.config().serdeConfig(), false);
-        return serde.deserializer();
     }
 }
