@@ -5,6 +5,7 @@ import eu.partnershiptracker.events.SourcedEvent;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.AvroDeserializer;
 import eu.partnershiptracker.serde.AvroSerializer;
+import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import eu.partnershiptracker.validation.EventSetValidator;
 import eu.partnershiptracker.validation.Problem;
 import eu.partnershiptracker.validation.ValidationException;
@@ -127,7 +128,7 @@ public final class EventPublisher {
             try {
                 records.add(new ProducerRecord<>(settings.topic(), event.partnershipKey(),
                         serializer.serialize(settings.topic(), event.event())));
-            } catch (final SerializationException e) {
+            } catch (final SerializationException | SchemaRegistryUnavailableException e) {
                 throw new PublishException("cannot serialise " + event.location().describe() + ": "
                         + e.getMessage(), e);
             }

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.publish;
 
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,13 +65,12 @@ final class PublishedEvents {
                         if (event != null) {
                             events.put(event.getEventId(), event);
                         }
+                    } catch (final SchemaRegistryUnavailableException e) {
+                        // An outage is not a bad record: counting it as one would hide every event on the topic
+                        // and defeat the duplicate check.
+                        throw new PublishException("cannot read the events already on " + settings.topic()
+                                + ": " + e.getMessage(), e);
                     } catch (final SerializationException e) {
-                        if (causedByIo(e)) {
-                            // An unreachable registry is not a bad record: counting it as one would hide every
-                            // event on the topic and defeat the duplicate check.
-                            throw new PublishException("cannot read the events already on " + settings.topic()
-                                    + ": " + e.getMessage(), e);
-                        }
                         unreadable++;
                     }
                 }
@@ -80,15 +80,6 @@ final class PublishedEvents {
             throw new PublishException("Kafka at " + settings.bootstrapServers() + " did not answer within "
                     + settings.timeout().toSeconds() + " s while reading " + settings.topic(), e);
         }
-    }
-
-    private static boolean causedByIo(final Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean caughtUp(final KafkaConsumer<?, ?> consumer, final Map<TopicPartition, Long> end) {

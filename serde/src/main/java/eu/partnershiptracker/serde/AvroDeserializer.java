@@ -83,7 +83,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
                 throw new SerializationException("unknown schema id " + id + ": schema registry at "
                         + registry.location() + " has no such schema (" + e.getMessage() + ")", e);
             }
-            throw new SerializationException("cannot fetch schema id " + id + ": " + e.getMessage(), e);
+            throw e.forRecord("cannot fetch schema id " + id);
         }
     }
 }

@@ -55,9 +55,8 @@ public final class AvroSerializer<T> implements Serializer<T> {
             final RegisteredSchema latest = registry.latest(subject);
             return WireFormat.write(latest.id(), latest.schema(), asLatest(record, latest));
         } catch (final RegistryException e) {
-            throw new SerializationException("cannot serialize to topic '" + topic + "' (subject '" + subject + "'): "
-                    + e.getMessage(), e);
-        } catch (final SerializationException e) {
+            throw e.forRecord("cannot serialize to topic '" + topic + "' (subject '" + subject + "')");
+        } catch (final SerializationException | SchemaRegistryUnavailableException e) {
             throw e;
         } catch (final RuntimeException e) {
             throw new SerializationException("cannot serialize to topic '" + topic + "': the "

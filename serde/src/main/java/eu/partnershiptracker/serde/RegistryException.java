@@ -30,4 +30,16 @@ final class RegistryException extends RuntimeException {
     int errorCode() {
         return errorCode;
     }
+
+    /** True when the registry was unreachable or failed on its side, rather than refusing this request. */
+    boolean unavailable() {
+        return errorCode == UNREACHABLE || errorCode / 100 == 5 || errorCode / 10_000 == 5;
+    }
+
+    /** What a serializer throws for this failure: retriable when the registry is unavailable, poison otherwise. */
+    RuntimeException forRecord(final String message) {
+        return unavailable()
+                ? new SchemaRegistryUnavailableException(message + ": " + getMessage(), this)
+                : new org.apache.kafka.common.errors.SerializationException(message + ": " + getMessage(), this);
+    }
 }

@@ -119,13 +119,34 @@ class RestSchemaRegistryTest {
 
         assertTimeoutPreemptively(BOUND, () -> {
             assertThatThrownBy(() -> serializer.serialize("events", SamplePolicyEvents.sdpSigned()))
-                    .isInstanceOf(SerializationException.class)
+                    .isInstanceOf(SchemaRegistryUnavailableException.class)
                     .hasMessageContaining("schema registry at " + url + " is unreachable: connection refused");
             assertThatThrownBy(() -> deserializer.deserialize("events", new byte[] {0, 0, 0, 0, 1, 0}))
-                    .isInstanceOf(SerializationException.class)
+                    .isInstanceOf(SchemaRegistryUnavailableException.class)
+                    .isNotInstanceOf(SerializationException.class)
                     .hasMessageContaining("cannot fetch schema id 1")
                     .hasMessageContaining(url + " is unreachable");
         });
+    }
+
+    @Test
+    void aFailingRegistryIsAnOutageButAnUnknownIdIsPoison() throws IOException {
+        final AvroDeserializer<PolicyEvent> failing = new AvroDeserializer<>();
+        failing.configure(Map.of("schema.registry.url", serve(503,
+                "{\"error_code\": 50003, \"message\": \"forwarding failed\"}")), false);
+
+        assertThatThrownBy(() -> failing.deserialize("events", new byte[] {0, 0, 0, 0, 1, 0}))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("error_code 50003");
+
+        server.stop(0);
+        final AvroDeserializer<PolicyEvent> answering = new AvroDeserializer<>();
+        answering.configure(Map.of("schema.registry.url", serve(404,
+                "{\"error_code\": 40403, \"message\": \"Schema not found\"}")), false);
+
+        assertThatThrownBy(() -> answering.deserialize("events", new byte[] {0, 0, 0, 0, 1, 0}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown schema id 1");
     }
 
     @Test
@@ -138,7 +159,7 @@ class RestSchemaRegistryTest {
 
             assertTimeoutPreemptively(BOUND, () ->
                     assertThatThrownBy(() -> serializer.serialize("events", SamplePolicyEvents.sdpSigned()))
-                            .isInstanceOf(SerializationException.class)
+                            .isInstanceOf(SchemaRegistryUnavailableException.class)
                             .hasMessageContaining("schema registry at " + url + " is unreachable: no answer within 300 ms"));
         }
     }

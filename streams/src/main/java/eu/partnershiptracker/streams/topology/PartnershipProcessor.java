@@ -70,6 +70,8 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
         try {
             event = events.deserialize(source.topic(), record.value());
         } catch (final SerializationException e) {
+            // Only the record's own fault lands here. A registry outage is a SchemaRegistryUnavailableException,
+            // which escapes on purpose so that OutageTolerantHandler retries instead of losing a good event.
             reject(record, source, DeadLetters.Rejection.UNREADABLE, String.valueOf(e.getMessage()));
             return;
         }
