@@ -60,7 +60,20 @@ final class RestSchemaRegistry implements SchemaRegistry {
 
     @Override
     public int register(final String subject, final Schema schema) {
-        return call("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        try {
+            return call("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        } catch (final RegistryException conflict) {
+            if (conflict.errorCode() != RegistryException.INCOMPATIBLE && conflict.errorCode() / 100 != 409) {
+                throw conflict;
+            }
+            // Apicurio answers 409 to the loser of two clients registering the same schema at once; the schema is
+            // there all the same. A real incompatibility is also a 409, and then the lookup finds nothing.
+            try {
+                return idOf(subject, schema);
+            } catch (final RegistryException notRegistered) {
+                throw conflict;
+            }
+        }
     }
 
     @Override

@@ -130,6 +130,30 @@ class RestSchemaRegistryTest {
     }
 
     @Test
+    void aRegistrationRaceLostWithA409FindsTheSchemaRegisteredByTheWinner() throws IOException {
+        final RestSchemaRegistry registry = new RestSchemaRegistry(List.of(serve(path -> path.endsWith("/versions")
+                ? new Answer(409, "{\"error_code\": 40901, \"message\": \"artifact already exists\"}")
+                : new Answer(200, "{\"id\": 7, \"version\": 1}"))), Optional.empty(),
+                Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+        assertThat(registry.register("events-value", Milestone.SCHEMA$)).isEqualTo(7);
+        assertThat(requests).extracting(request -> request.get("path"))
+                .containsExactly("/apis/ccompat/v7/subjects/events-value/versions", "/apis/ccompat/v7/subjects/events-value");
+    }
+
+    @Test
+    void anIncompatibleSchemaStaysAnErrorAfterTheLookupFindsNothing() throws IOException {
+        final RestSchemaRegistry registry = new RestSchemaRegistry(List.of(serve(path -> path.endsWith("/versions")
+                ? new Answer(409, "{\"error_code\": 409, \"message\": \"incompatible with an earlier schema\"}")
+                : new Answer(404, "{\"error_code\": 40403, \"message\": \"Schema not found\"}"))),
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> registry.register("events-value", Milestone.SCHEMA$))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("incompatible with an earlier schema");
+    }
+
+    @Test
     void aFailingRegistryIsAnOutageButAnUnknownIdIsPoison() throws IOException {
         final AvroDeserializer<PolicyEvent> failing = new AvroDeserializer<>();
         failing.configure(Map.of("schema.registry.url", serve(503,
@@ -165,6 +189,14 @@ class RestSchemaRegistryTest {
     }
 
     private String serve(final int status, final String body) throws IOException {
+        return serve(path -> new Answer(status, body));
+    }
+
+    /** What the fake registry answers to a request path. */
+    private record Answer(int status, String body) {
+    }
+
+    private String serve(final java.util.function.Function<String, Answer> answers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.add(Map.of(
@@ -173,9 +205,10 @@ class RestSchemaRegistryTest {
                     "Content-type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
                     "Authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
                     "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            final byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+            final Answer reply = answers.apply(exchange.getRequestURI().getPath());
+            final byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
-            exchange.sendResponseHeaders(status, answer.length);
+            exchange.sendResponseHeaders(reply.status(), answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
