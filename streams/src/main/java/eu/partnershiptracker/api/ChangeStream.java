@@ -76,7 +76,7 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
         }
     }
 
-    /** How many clients are streaming now. */
+    /** How many clients are streaming now, counted once their stream is positioned. */
     int openStreams() {
         return open.get();
     }
@@ -84,30 +84,38 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
     /** Runs on Javalin's async executor for as long as the client stays. */
     @Override
     public void accept(final SseClient client) {
-        open.incrementAndGet();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
              AvroDeserializer<PartnershipChange> changes = new AvroDeserializer<>()) {
             changes.configure(deserializerConfig, false);
             final Map<Integer, Long> next = position(consumer, client.ctx().header(LAST_EVENT_ID));
-            client.sendComment(READY_COMMENT);
-            long lastWrite = System.nanoTime();
-            while (!client.terminated() && !closed.get()) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    next.put(record.partition(), record.offset() + 1);
-                    client.sendEvent("change", json(changes, record), new StreamPosition(next).encode());
-                    lastWrite = System.nanoTime();
-                }
-                if (System.nanoTime() - lastWrite >= HEARTBEAT.toNanos()) {
-                    client.sendComment("heartbeat");
-                    lastWrite = System.nanoTime();
-                }
+            open.incrementAndGet();
+            try {
+                client.sendComment(READY_COMMENT);
+                stream(client, consumer, changes, next);
+            } finally {
+                open.decrementAndGet();
             }
         } catch (final RuntimeException e) {
             LOG.warn("change stream to {} failed: {}", client.ctx().ip(), e.toString());
         } finally {
-            open.decrementAndGet();
             client.close();
+        }
+    }
+
+    private void stream(final SseClient client, final KafkaConsumer<String, byte[]> consumer,
+            final AvroDeserializer<PartnershipChange> changes, final Map<Integer, Long> next) {
+        long lastWrite = System.nanoTime();
+        while (!client.terminated() && !closed.get()) {
+            for (final ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                next.put(record.partition(), record.offset() + 1);
+                client.sendEvent("change", json(changes, record), new StreamPosition(next).encode());
+                lastWrite = System.nanoTime();
+            }
+            if (System.nanoTime() - lastWrite >= HEARTBEAT.toNanos()) {
+                client.sendComment("heartbeat");
+                lastWrite = System.nanoTime();
+            }
         }
     }
 

@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -112,6 +111,32 @@ public final class TrackerFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits until the change caused by the event is committed on the changes topic, by reading the change stream from
+     * the beginning. (The store shows an event as soon as it is processed, before its transaction commits.)
+     */
+    public void awaitCommittedChange(final TrackerService service, final String causeEventId) {
+        final StringBuilder start = new StringBuilder();
+        for (int partition = 0; partition < partitions; partition++) {
+            start.append(partition == 0 ? "" : ",").append(partition).append(":0");
+        }
+        try (SseReader stream = SseReader.open(service, start.toString())) {
+            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                final SseReader.Event event = stream.poll(Duration.ofSeconds(1));
+                if (event != null && MAPPER.readTree(event.data()).path("causeEventId").asText().equals(causeEventId)) {
+                    return;
+                }
+            }
+            throw new AssertionError("no committed change caused by " + causeEventId);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Reply get(final TrackerService service, final String pathAndQuery) {
         return get(service, pathAndQuery, Map.of());
     }
@@ -132,14 +157,6 @@ public final class TrackerFixture implements AutoCloseable {
 
     public static String baseUrl(final TrackerService service) {
         return "http://127.0.0.1:" + service.httpPort();
-    }
-
-    public static Path tempDir() {
-        try {
-            return Files.createTempDirectory("tracker-test");
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 refused query, 2 bad command line, 3 tracker unavailable."})
 public final class ChangesCommand implements Callable<Integer> {
 
+    /** Live changes cannot be measured before printing, so their columns have fixed widths. */
+    private static final String LIVE_ROW = "%-24s  %-12s  %-9s  %-10s  %s%n";
+
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
             description = "First event date to include (default: the beginning).")
     private LocalDate from;
@@ -53,9 +56,10 @@ public final class ChangesCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(),
                             "--follow shows changes as they are recorded and cannot be combined with --from or --to");
                 }
-                out.printf("%-24s  %-12s  %-9s  %-10s  %s%n", "RECORDED", "PARTNERSHIP", "OPERATION", "EFFECTIVE",
-                        "CHANGES");
-                out.flush();
+                if (!api.json()) {
+                    out.printf(LIVE_ROW, "RECORDED", "PARTNERSHIP", "OPERATION", "EFFECTIVE", "CHANGES");
+                    out.flush();
+                }
                 client.stream("/api/changes/stream", event -> printChange(out, client, event));
                 return ExitCodes.OK;
             }
@@ -94,7 +98,7 @@ public final class ChangesCommand implements Callable<Integer> {
         } else {
             try {
                 final JsonNode change = client.mapper().readTree(event.data());
-                out.printf("%-24s  %-12s  %-9s  %-10s  %s%n", change.path("recordedAt").asText(),
+                out.printf(LIVE_ROW, change.path("recordedAt").asText(),
                         change.path("actor").asText() + ":" + change.path("counterpart").asText(),
                         change.path("operation").asText(), Render.date(change.get("effectiveDate")),
                         Render.transitions(change.path("transitions")));
