@@ -1,5 +1,7 @@
 package eu.partnershiptracker.app;
 
+import eu.partnershiptracker.app.client.ChangesCommand;
+import eu.partnershiptracker.app.client.StateCommand;
 import eu.partnershiptracker.cli.PublishCommand;
 import eu.partnershiptracker.cli.ValidateCommand;
 import eu.partnershiptracker.quality.ReportCommand;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code tracker} command line: one jar, one entry point, a subcommand per job. */
 @Command(name = "tracker", mixinStandardHelpOptions = true, versionProvider = TrackerCommand.Version.class,
         description = "Partnership Tracker: EU and NATO security and defence partnerships on Kafka.",
-        subcommands = {PublishCommand.class, ValidateCommand.class, ReportCommand.class})
+        subcommands = {PublishCommand.class, ValidateCommand.class, ServeCommand.class, StateCommand.class,
+                ChangesCommand.class, ReportCommand.class})
 public final class TrackerCommand {
 
     public static void main(final String[] args) {

@@ -1,0 +1,26 @@
+package eu.partnershiptracker.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.partnershiptracker.model.InstrumentTransition;
+import eu.partnershiptracker.model.PartialDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One step of a valid-time replay: the date, the events taking effect then, what changed and the state after it.
+ * {@code key} names the partnership in replays over all partnerships and is left out of a partnership's own history.
+ */
+public record StepView(@JsonInclude(JsonInclude.Include.NON_NULL) String key, PartialDate date, List<String> eventIds,
+        List<InstrumentTransition> transitions, PartnershipView state) {
+
+    public StepView {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(state, "state");
+        eventIds = List.copyOf(eventIds);
+        transitions = List.copyOf(transitions);
+    }
+
+    public StepView withKey(final String newKey) {
+        return new StepView(Objects.requireNonNull(newKey, "key"), date, eventIds, transitions, state);
+    }
+}
