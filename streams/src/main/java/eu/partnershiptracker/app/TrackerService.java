@@ -2,6 +2,7 @@ package eu.partnershiptracker.app;
 
 import eu.partnershiptracker.api.ApiServer;
 import eu.partnershiptracker.streams.config.TrackerConfig;
+import eu.partnershiptracker.streams.topology.OutageTolerantHandler;
 import eu.partnershiptracker.streams.topology.PartnershipTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,7 @@ public final class TrackerService implements AutoCloseable {
         final TrackerConfig config = settings.trackerConfig(port);
         final KafkaStreams streams = new KafkaStreams(PartnershipTopology.buildTopology(config),
                 config.streamsProperties());
+        streams.setUncaughtExceptionHandler(new OutageTolerantHandler());
         final CompletableFuture<Void> running = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

@@ -67,11 +67,8 @@ public final class TimelineQueries {
      * (null: open); empty when the partnership is unknown.
      */
     public Optional<Answers.History> history(final String key, final LocalDate from, final LocalDate to) {
-        return timeline(key).map(timeline -> {
-            final PartnershipState current = PartnershipFold.stateAsOf(timeline, null);
-            return new Answers.History(key, current == null ? List.of() : current.getEvents(),
-                    steps(timeline, from, to));
-        });
+        return timeline(key).map(timeline ->
+                new Answers.History(key, PartnershipFold.auditTrail(timeline), steps(timeline, from, to)));
     }
 
     /** The replay of every partnership within [from, to] (null: open), by date then key. */

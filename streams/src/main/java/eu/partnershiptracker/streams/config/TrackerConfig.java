@@ -61,9 +61,14 @@ public record TrackerConfig(String applicationId, String bootstrapServers, Strin
         return new TrackerConfig(applicationId, bootstrapServers, schemaRegistryUrl, topics, merged);
     }
 
-    /** Configuration for the Avro serdes. */
+    /**
+     * Configuration for the Avro serdes: the registry URL, plus the overrides, which carry client settings such as
+     * registry credentials ({@code basic.auth.user.info}); the serdes ignore the keys they do not know.
+     */
     public Map<String, String> serdeConfig() {
-        return Map.of(SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
+        final Map<String, String> config = new LinkedHashMap<>(streamsOverrides);
+        config.put(SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
+        return Map.copyOf(config);
     }
 
     /** Properties for {@code new KafkaStreams(topology, properties)}; overrides win. */

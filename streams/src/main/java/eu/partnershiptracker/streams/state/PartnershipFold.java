@@ -53,6 +53,17 @@ public final class PartnershipFold {
                 .build();
     }
 
+    /**
+     * Every event ever recorded for the partnership, in timeline order, with its audit status. Unlike
+     * {@link #stateAsOf}, it answers even when retractions have left no effective fact, so the audit trail of a
+     * withdrawn partnership stays queryable.
+     */
+    public static List<EventEntry> auditTrail(final Timeline timeline) {
+        Objects.requireNonNull(timeline, "timeline");
+        final AuditTrail audit = AuditTrail.of(timeline.entries());
+        return timeline.entries().stream().sorted(EventOrder.ENTRIES).map(entry -> entry(entry, audit)).toList();
+    }
+
     private static EventEntry entry(final TimelineEntry entry, final AuditTrail audit) {
         final PolicyEvent event = entry.event();
         return EventEntry.newBuilder()

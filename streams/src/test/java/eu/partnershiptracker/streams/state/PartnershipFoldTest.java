@@ -111,6 +111,10 @@ class PartnershipFoldTest {
                         tuple("fpa-signed", EntryStatus.EFFECTIVE, null),
                         tuple("retract-talks", EntryStatus.EFFECTIVE, null));
         assertThat(PartnershipFold.stateAsOf(timeline(TALKS, retraction), null)).isNull();
+        assertThat(PartnershipFold.auditTrail(timeline(retraction, TALKS)))
+                .extracting(EventEntry::getEventId, EventEntry::getStatus, EventEntry::getSupersededBy)
+                .containsExactly(tuple("fpa-talks", EntryStatus.RETRACTED, "retract-talks"),
+                        tuple("retract-talks", EntryStatus.EFFECTIVE, null));
     }
 
     @Test
