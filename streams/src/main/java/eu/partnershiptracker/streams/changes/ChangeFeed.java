@@ -10,6 +10,7 @@ import eu.partnershiptracker.streams.state.AuditTrail;
 import eu.partnershiptracker.streams.state.PartnershipFold;
 import eu.partnershiptracker.streams.state.Timeline;
 import eu.partnershiptracker.streams.state.TimelineEntry;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,12 +25,16 @@ import java.util.Optional;
  * <li>retroactive: a correction or retraction, or an event dated (first day of its period) before the latest
  *     effective fact already in the timeline.</li>
  * <li>effectiveDate is the event's date (valid time), recordedAt its record timestamp (transaction time).</li>
+ * <li>before and after are images of the state without its event list; the event is named by causeEventId.</li>
  * </ul>
  */
 public final class ChangeFeed {
 
-    /** The timeline to store and the change to emit, if any. */
-    public record Outcome(Timeline timeline, Optional<PartnershipChange> change) {
+    /**
+     * The timeline to store, the change to emit if any, and with it the full current state for the state topic
+     * (null when the change leaves no state).
+     */
+    public record Outcome(Timeline timeline, Optional<PartnershipChange> change, PartnershipState state) {
 
         public Outcome {
             Objects.requireNonNull(timeline, "timeline");
@@ -57,7 +62,7 @@ public final class ChangeFeed {
         final PartnershipState before = PartnershipFold.stateAsOf(prior, null);
         final PartnershipState after = PartnershipFold.stateAsOf(grown, null);
         if (Objects.equals(before, after)) {
-            return new Outcome(grown, Optional.empty());
+            return new Outcome(grown, Optional.empty(), after);
         }
         final long sequence = prior.changeCount() + 1;
         final PolicyEvent event = cause.event();
@@ -66,8 +71,8 @@ public final class ChangeFeed {
                 .setActor(event.getActor())
                 .setCounterpart(event.getCounterpart())
                 .setOperation(operation(before, after, event))
-                .setBefore(before)
-                .setAfter(after)
+                .setBefore(image(before))
+                .setAfter(image(after))
                 .setTransitions(Transitions.between(before, after))
                 .setEffectiveDate(event.getEventDate())
                 .setRecordedAt(cause.recordedAt())
@@ -75,7 +80,16 @@ public final class ChangeFeed {
                 .setRetroactive(event.getCorrection() != null || datedBeforeLatestFact(event, prior))
                 .setSource(new ChangeSource(topic, cause.partition(), cause.offset(), event.getProvenance().getSource()))
                 .build();
-        return new Outcome(grown.withChangeCount(sequence), Optional.of(change));
+        return new Outcome(grown.withChangeCount(sequence), Optional.of(change), after);
+    }
+
+    /**
+     * A before or after image: the state without its event list. The list grows with every event, so carrying it in
+     * every change made the feed quadratic in a partnership's history; the full state, events included, is on the
+     * state topic and behind the API.
+     */
+    private static PartnershipState image(final PartnershipState state) {
+        return state == null ? null : PartnershipState.newBuilder(state).setEvents(List.of()).build();
     }
 
     private static ChangeOperation operation(final PartnershipState before, final PartnershipState after,

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.streams.topology;
 
 import eu.partnershiptracker.model.PartnershipChange;
+import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.streams.changes.ChangeFeed;
 import eu.partnershiptracker.streams.config.TrackerConfig;
@@ -96,12 +97,13 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
                 new TimelineEntry(event, Instant.ofEpochMilli(record.timestamp()), source.partition(), source.offset());
         final ChangeFeed.Outcome outcome = ChangeFeed.accept(partnership, timeline, entry, source.topic());
         timelines.put(partnership, outcome.timeline());
-        outcome.change().ifPresent(change -> emit(partnership, change, record.timestamp()));
+        outcome.change().ifPresent(change -> emit(partnership, change, outcome.state(), record.timestamp()));
     }
 
-    private void emit(final String partnership, final PartnershipChange change, final long timestamp) {
+    private void emit(final String partnership, final PartnershipChange change, final PartnershipState state,
+            final long timestamp) {
         context.forward(new Record<>(partnership, change, timestamp), PartnershipTopology.CHANGES_SINK);
-        context.forward(new Record<>(partnership, change.getAfter(), timestamp), PartnershipTopology.STATE_SINK);
+        context.forward(new Record<>(partnership, state, timestamp), PartnershipTopology.STATE_SINK);
     }
 
     private void reject(final Record<String, byte[]> record, final RecordMetadata source,
