@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             format(directory, config, deadline);
         }
         final ChildProcess process = ChildProcess.builder("Kafka broker", directory.resolve("broker.log"),
-                        javaCommand(List.of("-Xms128m", "-Xmx1g", "kafka.Kafka", config.toString())))
+                        JavaCommand.of(List.of("-Xms128m", "-Xmx1g"), "kafka.Kafka", List.of(config.toString())))
                 .workingDirectory(directory)
                 .inheritEnvironment(false)
                 .stopTimeout(STOP_TIMEOUT)
@@ -145,10 +144,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Kafka's own storage tool, in a child JVM because it ends with System.exit. */
     private static void format(final Path directory, final Path config, final long deadline) {
-        final List<String> arguments = List.of("kafka.tools.StorageTool", "format",
+        final List<String> arguments = List.of("format",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString());
         try (ChildProcess tool = ChildProcess.builder("Kafka storage format", directory.resolve("format.log"),
-                        javaCommand(arguments))
+                        JavaCommand.of(List.of(), "kafka.tools.StorageTool", arguments))
                 .workingDirectory(directory)
                 .inheritEnvironment(false)
                 .start()) {
@@ -206,15 +205,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new ChildProcessException("the Kafka broker did not " + what + " in time; last lines of "
                     + process.logFile() + ":" + System.lineSeparator() + process.lastLogLines());
         }
-    }
-
-    /** This JVM's java and classpath: the broker classes come with the application. */
-    private static List<String> javaCommand(final List<String> arguments) {
-        final List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        command.addAll(arguments);
-        return command;
     }
 
     private static Duration remaining(final long deadline) {

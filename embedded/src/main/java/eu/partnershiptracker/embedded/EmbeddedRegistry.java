@@ -61,7 +61,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
      * Starts the registry and returns once its Confluent API answers.
      *
      * @param apicurioHome   the unpacked distribution: the runner jar with lib/ beside it
-     * @param workDirectory  receives the log file {@code apicurio.log}; also the registry's working directory
+     * @param workDirectory  receives the log file {@code apicurio.log}; also the registry's working directory; created
+     *                       if missing
      * @param port           the HTTP port, 0 for a random free one
      * @param storage        whether the schemas outlive the process
      * @param startupTimeout for the whole start, from launch to a working API
@@ -76,6 +77,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         final Path runnerJar = runnerJar(apicurioHome);
         if (port != 0) {
             Ports.requireFree(port, "the schema registry");
+        }
+        try {
+            Files.createDirectories(workDirectory);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create the registry's work directory " + workDirectory, e);
         }
         final long deadline = System.nanoTime() + startupTimeout.toNanos();
         final Path java = Path.of(System.getProperty("java.home"), "bin", "java");

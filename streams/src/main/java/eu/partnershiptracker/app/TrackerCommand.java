@@ -1,6 +1,7 @@
 package eu.partnershiptracker.app;
 
 import eu.partnershiptracker.cli.PublishCommand;
+import eu.partnershiptracker.demo.DemoCommand;
 import eu.partnershiptracker.cli.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code tracker} command line: one jar, one entry point, a subcommand per job. */
 @Command(name = "tracker", mixinStandardHelpOptions = true, versionProvider = TrackerCommand.Version.class,
         description = "Partnership Tracker: EU and NATO security and defence partnerships on Kafka.",
-        subcommands = {PublishCommand.class, ValidateCommand.class})
+        subcommands = {PublishCommand.class, ValidateCommand.class, DemoCommand.class})
 public final class TrackerCommand {
 
     public static void main(final String[] args) {
