@@ -113,7 +113,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", NODE_ID);
         properties.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("listeners",
+                "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         properties.put("controller.listener.names", "CONTROLLER");

@@ -18,7 +18,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A real Apicurio Registry (the ready-to-run Quarkus distribution) as a supervised child process on 127.0.0.1, on a
- * given port or a random one. It serves the Confluent Schema Registry API, which the project's serde speaks, and Apicurio's own API.
+ * given port or a random one. It serves the Confluent Schema Registry API, which the project's serde speaks, and
+ * Apicurio's own API.
  *
  * <p>This distribution keeps everything in an H2 database, in memory unless {@link Storage#WORK_DIRECTORY} asks for a
  * file in the work directory. Its only outbound features (Sentry error reports, Kafka or Knative event sinks,
