@@ -29,6 +29,11 @@ function humanize(symbol) {
   return symbol ? symbol.toLowerCase().replace(/_/g, " ") : "";
 }
 
+/** An instrument as people write it: its type code without underscores, then its key if it has one. */
+function instrumentName(type, key) {
+  return type.replace(/_/g, " ") + (key ? " " + key : "");
+}
+
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -108,7 +113,7 @@ function instrumentChip(instrument) {
   const since = formatPartialDate(instrument.statusSince);
   return el("span", {class: "instrument", "data-testid": "instrument", "data-type": instrument.type,
       "data-status": instrument.status, title: instrument.title || null},
-      instrument.type + (instrument.key ? " " + instrument.key : "") + " ",
+      instrumentName(instrument.type, instrument.key) + " ",
       el("span", {class: "status status-" + instrument.status}, humanize(instrument.status)),
       since ? " since " + since : "");
 }
@@ -123,8 +128,8 @@ function rememberFilterOptions(items) {
     }
   }
   if (changed) {
-    fillSelect("actor-filter", state.actors, state.actor);
-    fillSelect("instrument-filter", state.instruments, state.instrument);
+    fillSelect("actor-filter", state.actors, state.actor, actor => actor);
+    fillSelect("instrument-filter", state.instruments, state.instrument, type => instrumentName(type, null));
   }
 }
 
@@ -136,10 +141,10 @@ function addOption(set, value) {
   return true;
 }
 
-function fillSelect(id, values, selected) {
+function fillSelect(id, values, selected, label) {
   const select = document.getElementById(id);
   select.replaceChildren(el("option", {value: ""}, "all"),
-      ...[...values].sort().map(value => el("option", {value: value, selected: value === selected}, value)));
+      ...[...values].sort().map(value => el("option", {value: value, selected: value === selected}, label(value))));
 }
 
 // ---- one partnership ----
@@ -169,7 +174,7 @@ async function selectPartnership(key) {
 function renderConflicts(conflicts) {
   const list = document.getElementById("detail-conflicts");
   list.replaceChildren(...conflicts.map(conflict => el("li", {"data-testid": "conflict"},
-      conflict.instrument + (conflict.instrumentKey ? " " + conflict.instrumentKey : "") + ", "
+      instrumentName(conflict.instrument, conflict.instrumentKey) + ", "
       + humanize(conflict.kind) + ": ",
       conflict.claims.map((claim, index) => [index ? "; " : "",
         el("span", {class: claim.eventId === conflict.chosenEventId ? "when" : null},
@@ -186,7 +191,7 @@ function renderEvents(events) {
     return el("li", {"data-testid": "timeline-event", "data-event-id": event.eventId,
         class: event.status && event.status !== "EFFECTIVE" ? "superseded" : null},
         el("span", {class: "when"}, formatPartialDate(event.eventDate)), " ",
-        event.instrument + (event.instrumentKey ? " " + event.instrumentKey : "") + " " + humanize(event.kind),
+        instrumentName(event.instrument, event.instrumentKey) + " " + humanize(event.kind),
         event.title ? ": " + event.title : "",
         event.status && event.status !== "EFFECTIVE" ? " [" + humanize(event.status) + "]" : "",
         provenance.quote ? el("blockquote", {class: "quote"}, "\u201c" + provenance.quote + "\u201d") : "",
@@ -224,7 +229,7 @@ function connectFeed() {
 
 function changeItem(change) {
   const transitions = (change.transitions || []).map(transition =>
-      transition.instrument + (transition.instrumentKey ? " " + transition.instrumentKey : "") + ": "
+      instrumentName(transition.instrument, transition.instrumentKey) + ": "
       + (transition.from ? humanize(transition.from) : "new") + " \u2192 "
       + (transition.to ? humanize(transition.to) : "gone"));
   return el("li", {"data-testid": "feed-item", "data-change-id": change.changeId,
