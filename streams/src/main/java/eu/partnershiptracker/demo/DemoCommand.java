@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "its API and dashboard on this machine, print where everything runs, and run until Ctrl-C.",
                 "A second run reuses the data directory (nothing is published twice); --fresh starts from nothing. "
                         + "With --bootstrap-servers and/or --registry-url, existing services are used instead.",
-                "Exit codes: 0 stopped by Ctrl-C, 2 bad command line, 3 a port is taken or a service is unavailable."})
+                "Exit codes: 130 after Ctrl-C (as any program stopped by SIGINT), 2 bad command line, 3 a port is "
+                        + "taken or a service is unavailable."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
