@@ -4,6 +4,7 @@ import eu.partnershiptracker.app.client.ChangesCommand;
 import eu.partnershiptracker.app.client.StateCommand;
 import eu.partnershiptracker.cli.PublishCommand;
 import eu.partnershiptracker.cli.ValidateCommand;
+import eu.partnershiptracker.demo.DemoCommand;
 import eu.partnershiptracker.quality.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code tracker} command line: one jar, one entry point, a subcommand per job. */
 @Command(name = "tracker", mixinStandardHelpOptions = true, versionProvider = TrackerCommand.Version.class,
         description = "Partnership Tracker: EU and NATO security and defence partnerships on Kafka.",
-        subcommands = {PublishCommand.class, ValidateCommand.class, ServeCommand.class, StateCommand.class,
-                ChangesCommand.class, ReportCommand.class})
+        subcommands = {DemoCommand.class, PublishCommand.class, ValidateCommand.class, ServeCommand.class,
+                StateCommand.class, ChangesCommand.class, ReportCommand.class})
 public final class TrackerCommand {
 
     public static void main(final String[] args) {

@@ -2,6 +2,7 @@ package eu.partnershiptracker.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,10 @@ public final class Infrastructure {
     private static final AtomicLong TOPIC_COUNTER = new AtomicLong();
 
     private final String bootstrapServers;
-    private final ApicurioRegistry registry;
+    private final EmbeddedRegistry registry;
     private final Admin admin;
 
-    Infrastructure(final String bootstrapServers, final ApicurioRegistry registry, final Admin admin) {
+    Infrastructure(final String bootstrapServers, final EmbeddedRegistry registry, final Admin admin) {
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
         this.admin = admin;

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.testing;
 
+import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,11 +27,11 @@ final class InfrastructureResource implements AutoCloseable {
 
     private final Path workDirectory;
     private final KafkaBroker broker;
-    private final ApicurioRegistry registry;
+    private final EmbeddedRegistry registry;
     private final Admin admin;
     private final Infrastructure infrastructure;
 
-    private InfrastructureResource(final Path workDirectory, final KafkaBroker broker, final ApicurioRegistry registry) {
+    private InfrastructureResource(final Path workDirectory, final KafkaBroker broker, final EmbeddedRegistry registry) {
         this.workDirectory = workDirectory;
         this.broker = broker;
         this.registry = registry;
@@ -41,8 +42,8 @@ final class InfrastructureResource implements AutoCloseable {
     static InfrastructureResource start(final Path apicurioHome) {
         final long started = System.nanoTime();
         final Path workDirectory = createWorkDirectory();
-        final CompletableFuture<ApicurioRegistry> registry = CompletableFuture.supplyAsync(() -> {
-            final ApicurioRegistry ready = ApicurioRegistry.start(apicurioHome, workDirectory,
+        final CompletableFuture<EmbeddedRegistry> registry = CompletableFuture.supplyAsync(() -> {
+            final EmbeddedRegistry ready = EmbeddedRegistry.start(apicurioHome, workDirectory,
                     REGISTRY_STARTUP_TIMEOUT);
             LOG.info("Apicurio Registry ready at {} after {} ms", ready.confluentApiUrl(), millisSince(started));
             return ready;
@@ -56,7 +57,7 @@ final class InfrastructureResource implements AutoCloseable {
             closeAfterFailure(failure, () -> registry.join().close());
             throw failure;
         }
-        final ApicurioRegistry readyRegistry;
+        final EmbeddedRegistry readyRegistry;
         try {
             readyRegistry = registry.join();
         } catch (final CompletionException e) {

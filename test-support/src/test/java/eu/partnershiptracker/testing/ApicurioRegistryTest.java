@@ -1,7 +1,6 @@
 package eu.partnershiptracker.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real Apicurio Registry behind {@link Infrastructure}, spoken to through the Confluent REST API. */
 @ExtendWith(RealInfrastructure.class)
@@ -36,9 +33,6 @@ class ApicurioRegistryTest {
     private static final String PARTNERSHIP_INCOMPATIBLE = """
             {"type": "record", "name": "Partnership", "namespace": "eu.partnershiptracker.test",
              "fields": [{"name": "partner", "type": "string"}, {"name": "signedOn", "type": "int"}]}""";
-
-    @TempDir
-    Path dir;
 
     @Test
     void registersAnAvroSchemaAndFetchesItById(final Infrastructure infrastructure) throws Exception {
@@ -69,15 +63,6 @@ class ApicurioRegistryTest {
         final HttpResponse<String> info = get(infrastructure.apicurioRegistryUrl() + "/system/info");
         assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
         assertThat(JSON.readTree(info.body()).get("name").asText()).isEqualTo("apicurio-registry");
-    }
-
-    @Test
-    void aMissingDistributionIsAClearError() {
-        assertThatThrownBy(() -> ApicurioRegistry.start(dir, dir, Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Apicurio Registry is not unpacked: no apicurio-registry-app-*-runner.jar in "
-                        + dir)
-                .hasMessageContaining("./mvnw -pl test-support generate-resources");
     }
 
     private static HttpResponse<String> register(final Infrastructure infrastructure, final String subject,

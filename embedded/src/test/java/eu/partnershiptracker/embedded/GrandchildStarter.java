@@ -1,4 +1,4 @@
-package eu.partnershiptracker.testing;
+package eu.partnershiptracker.embedded;
 
 import java.nio.file.Path;
 import java.util.List;

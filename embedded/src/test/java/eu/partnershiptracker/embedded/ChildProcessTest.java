@@ -1,9 +1,11 @@
-package eu.partnershiptracker.testing;
+package eu.partnershiptracker.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,6 +113,23 @@ class ChildProcessTest {
             assertThat(process.awaitLogLine(Pattern.compile("dir=.*"), TIMEOUT).group())
                     .isEqualTo("dir=" + workDir + " greeting=hello home=unset");
         }
+    }
+
+    @Test
+    void runsInASessionOfItsOwnSoThatCtrlCInTheTerminalReachesOnlyTheParent() throws Exception {
+        try (ChildProcess process = ChildProcess.builder("sleeper", dir.resolve("sleep.log"),
+                List.of("sleep", "600")).start()) {
+            final ProcessHandle command = ProcessHandle.of(process.pid()).orElseThrow();
+            await("pid " + process.pid() + " running sleep").atMost(TIMEOUT).until(() -> isSleep(command));
+
+            assertThat(sessionId(process.pid())).isNotEqualTo(sessionId(ProcessHandle.current().pid()));
+        }
+    }
+
+    /** The session id, field 6 of /proc/PID/stat; the command name before it may contain spaces. */
+    private static String sessionId(final long pid) throws IOException {
+        final String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
     }
 
     /** The pid is the wrapper's fork, which runs the command only once it has called exec. */

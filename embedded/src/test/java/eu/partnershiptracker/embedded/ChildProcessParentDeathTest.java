@@ -1,4 +1,4 @@
-package eu.partnershiptracker.testing;
+package eu.partnershiptracker.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

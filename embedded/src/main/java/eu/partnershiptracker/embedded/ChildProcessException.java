@@ -1,4 +1,4 @@
-package eu.partnershiptracker.testing;
+package eu.partnershiptracker.embedded;
 
 /** A supervised child process could not be started, stopped, or did not reach the state that was awaited. */
 public final class ChildProcessException extends RuntimeException {
