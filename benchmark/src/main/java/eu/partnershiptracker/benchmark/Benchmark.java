@@ -11,14 +11,16 @@ import eu.partnershiptracker.benchmark.lookup.HttpLookup;
 import eu.partnershiptracker.benchmark.lookup.InProcessLookup;
 import eu.partnershiptracker.benchmark.lookup.Latencies;
 import eu.partnershiptracker.benchmark.lookup.LatencyRun;
+import eu.partnershiptracker.app.ServeSettings;
+import eu.partnershiptracker.app.TrackerService;
 import eu.partnershiptracker.benchmark.lookup.LookupTarget;
+import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.benchmark.lookup.SnapshotRun;
 import eu.partnershiptracker.benchmark.results.Results;
 import eu.partnershiptracker.benchmark.results.ResultsWriter;
 import eu.partnershiptracker.benchmark.streams.TopologyRun;
 import eu.partnershiptracker.streams.config.TrackerConfig;
 import eu.partnershiptracker.streams.config.TrackerTopics;
-import eu.partnershiptracker.testing.ApicurioRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,8 +75,8 @@ public final class Benchmark implements Callable<Integer> {
             description = "Directory for results-DATE.json (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--http-url", description = "Base URL of the tracker's HTTP API serving this run's store: "
-            + "when given, as-of lookups are timed over HTTP too.")
+    @Option(names = "--http-url", description = "Base URL of a tracker HTTP API serving this run's store; by default "
+            + "the run starts its own (TrackerService on the processed state) and times lookups through it.")
     String httpUrl;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
@@ -131,7 +133,7 @@ public final class Benchmark implements Callable<Integer> {
     private Results run(final Path work) throws Exception {
         final EventGenerator load = new EventGenerator(seed, events, partnerships);
         final Duration timeout = Duration.ofMinutes(timeoutMinutes);
-        try (ApicurioRegistry registry = ApicurioRegistry.start(apicurioHome(), work, REGISTRY_STARTUP);
+        try (EmbeddedRegistry registry = EmbeddedRegistry.start(apicurioHome(), work, REGISTRY_STARTUP);
              BrokerProcess broker = BrokerProcess.start(work, BROKER_HEAP);
              Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                      broker.bootstrapServers()))) {
@@ -161,11 +163,11 @@ public final class Benchmark implements Callable<Integer> {
             final TopologyRun topology = new TopologyRun(config, admin, Duration.ofMinutes(processingLimitMinutes), timeout);
             final TopologyRun.Processed processed = topology.process(events);
             LOG.info("topology: {}", processed.figures());
-            final List<Latencies> latencies;
+            final List<String> keys = processed.app().partnershipKeys();
+            final List<Latencies> latencies = new ArrayList<>();
             final SnapshotRun.Snapshot snapshot;
             try {
-                latencies = measureLookups(processed.app().partnershipKeys(),
-                        new InProcessLookup(processed.app().timelines()));
+                latencies.addAll(measureLookups(keys, new InProcessLookup(processed.app().timelines())));
                 snapshot = new SnapshotRun(processed.app().timelines()).measure(snapshotDate, snapshotRuns);
                 LOG.info("lookups: {}; snapshot: {}", latencies, snapshot);
             } catch (final RuntimeException e) {
@@ -175,6 +177,10 @@ public final class Benchmark implements Callable<Integer> {
             final TopologyRun.Restored restored = topology.restore(processed.app());
             restored.app().close();
             LOG.info("restore: {}", restored.figures());
+            if (httpUrl == null) {
+                latencies.add(measureOverHttp(keys, broker.bootstrapServers(), registry.confluentApiUrl(), config,
+                        work));
+            }
             return new Results(Instant.now(), Results.Machine.current(),
                     new Results.Parameters(events, partnerships, partitions, streamThreads, lookups, seed, httpUrl),
                     producer, consumer, published, processed.figures(), latencies, snapshot, restored.figures(),
@@ -182,7 +188,30 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
-    /** The in-process lookup always; the HTTP API too when its URL is given. */
+    /**
+     * Lookups through the real HTTP API: the application's own service, started on the state the run built (same
+     * application id and state directory, so nothing is reprocessed), on an ephemeral port.
+     */
+    private Latencies measureOverHttp(final List<String> keys, final String bootstrapServers,
+            final String registryUrl, final TrackerConfig config, final Path work) {
+        final ServeSettings settings = ServeSettings.builder(bootstrapServers, registryUrl)
+                .applicationId(config.applicationId())
+                .topics(config.topics())
+                .stateDir(work.resolve("state"))
+                .httpHost("127.0.0.1")
+                .advertisedHost("127.0.0.1")
+                .httpPort(0)
+                .partitions(partitions)
+                .build();
+        try (TrackerService service = TrackerService.start(settings)) {
+            final Latencies http = new LatencyRun(keys, seed)
+                    .measure(new HttpLookup("http://127.0.0.1:" + service.httpPort()), lookups);
+            LOG.info("lookups over HTTP: {}", http);
+            return http;
+        }
+    }
+
+    /** The in-process lookup always; an external HTTP API too when its URL is given. */
     private List<Latencies> measureLookups(final List<String> keys, final LookupTarget inProcess) {
         final List<LookupTarget> targets = new ArrayList<>(List.of(inProcess));
         if (httpUrl != null) {

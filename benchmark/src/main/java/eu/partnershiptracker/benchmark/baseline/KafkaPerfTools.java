@@ -1,7 +1,7 @@
 package eu.partnershiptracker.benchmark.baseline;
 
 import eu.partnershiptracker.benchmark.infra.JavaCommand;
-import eu.partnershiptracker.testing.ChildProcess;
+import eu.partnershiptracker.embedded.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package eu.partnershiptracker.benchmark.infra;
 
-import eu.partnershiptracker.testing.ChildProcess;
+import eu.partnershiptracker.embedded.ChildProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -10,7 +10,7 @@ import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.streams.testing.TestEvents;
-import eu.partnershiptracker.testing.ChildProcess;
+import eu.partnershiptracker.embedded.ChildProcess;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
 import java.io.IOException;
