@@ -35,13 +35,8 @@ public final class PublishCommand implements Callable<Integer> {
             description = "The events topic (default: ${DEFAULT-VALUE}).")
     private String topic;
 
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions, if the topic has to be created (default: ${DEFAULT-VALUE}).")
-    private int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor, if the topic has to be created (default: ${DEFAULT-VALUE}).")
-    private short replicationFactor;
+    @Mixin
+    private TopicLayoutOptions layout;
 
     @Option(names = "--transactional-id", defaultValue = PublishSettings.DEFAULT_TRANSACTIONAL_ID,
             description = "Transactional id; publishers sharing it fence each other (default: ${DEFAULT-VALUE}).")
@@ -56,7 +51,7 @@ public final class PublishCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         try {
             final PublishSettings settings = new PublishSettings(connection.bootstrapServers(),
-                    connection.registryUrl(), topic, partitions, replicationFactor, transactionalId,
+                    connection.registryUrl(), topic, layout.partitions(), layout.replicationFactor(), transactionalId,
                     connection.timeout(), connection.clientConfig());
             final EventPublisher.Result result = new EventPublisher(new EventFileReader(ReferenceData.bundled()))
                     .publish(inputs, settings);

@@ -2,6 +2,7 @@ package eu.partnershiptracker.app;
 
 import eu.partnershiptracker.cli.ConnectionOptions;
 import eu.partnershiptracker.cli.ExitCodes;
+import eu.partnershiptracker.cli.TopicLayoutOptions;
 import eu.partnershiptracker.streams.config.TrackerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,13 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private String applicationId;
 
-    @Option(names = "--partitions", defaultValue = "3",
-            description = "Partitions of the topics created when missing (default: ${DEFAULT-VALUE}).")
-    private int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor of the topics created when missing (default: ${DEFAULT-VALUE}).")
-    private short replicationFactor;
+    @Mixin
+    private TopicLayoutOptions layout;
 
     @Spec
     private CommandSpec spec;
@@ -71,8 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
                     .httpHost(httpHost)
                     .httpPort(httpPort)
                     .advertisedHost(advertisedHost)
-                    .partitions(partitions)
-                    .replicationFactor(replicationFactor)
+                    .partitions(layout.partitions())
+                    .replicationFactor(layout.replicationFactor())
                     .timeout(connection.timeout())
                     .build();
         } catch (final IOException e) {
