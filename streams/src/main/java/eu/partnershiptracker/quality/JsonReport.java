@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.partnershiptracker.events.EventDates;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
-import eu.partnershiptracker.streams.state.PartialDates;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,7 +68,7 @@ public final class JsonReport {
         for (final Claim claim : conflict.getClaims()) {
             final ObjectNode claimNode = claims.addObject();
             claimNode.put("eventId", claim.getEventId());
-            claimNode.put("date", PartialDates.format(claim.getEventDate()));
+            claimNode.put("date", EventDates.format(claim.getEventDate()));
             claimNode.put("source", claim.getSource());
         }
     }

@@ -1,8 +1,8 @@
 package eu.partnershiptracker.quality;
 
+import eu.partnershiptracker.events.EventDates;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
-import eu.partnershiptracker.streams.state.PartialDates;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,7 +48,7 @@ public final class TextReport {
             for (final Claim claim : conflict.getClaims()) {
                 final String role = claim.getEventId().equals(conflict.getChosenEventId()) ? "chosen" : "claim";
                 text.append(String.format("    %-7s %-54s %-11s %s\n", role, claim.getEventId(),
-                        PartialDates.format(claim.getEventDate()), claim.getSource()));
+                        EventDates.format(claim.getEventDate()), claim.getSource()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.streams.state;
 
+import eu.partnershiptracker.events.EventDates;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.PolicyEvent;
@@ -65,10 +66,10 @@ public final class FactClaims {
         final String instrument = first.getInstrument()
                 + (first.getInstrumentKey() == null ? "" : " " + first.getInstrumentKey());
         final String stated = claims.stream()
-                .map(claim -> PartialDates.format(claim.getEventDate()) + " (" + claim.getProvenance().getSource() + ")")
+                .map(claim -> EventDates.format(claim.getEventDate()) + " (" + claim.getProvenance().getSource() + ")")
                 .collect(Collectors.joining(", "));
         return "Sources disagree on when " + instrument + " was " + first.getKind() + ": " + stated + ". Chose "
-                + chosen.getEventId() + " (" + PartialDates.format(chosen.getEventDate()) + ") because " + RULE + ".";
+                + chosen.getEventId() + " (" + EventDates.format(chosen.getEventDate()) + ") because " + RULE + ".";
     }
 
     private static Claim claim(final PolicyEvent event) {

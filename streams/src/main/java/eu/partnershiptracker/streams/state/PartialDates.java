@@ -2,14 +2,10 @@ package eu.partnershiptracker.streams.state;
 
 import eu.partnershiptracker.model.PartialDate;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /** A PartialDate read as the period it names: a day, a calendar month or a calendar year. */
 public final class PartialDates {
-
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
-    private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("uuuu");
 
     private PartialDates() {
     }
@@ -29,14 +25,5 @@ public final class PartialDates {
         Objects.requireNonNull(outer, "outer");
         Objects.requireNonNull(inner, "inner");
         return !outer.getDate().isAfter(inner.getDate()) && !lastDay(inner).isAfter(lastDay(outer));
-    }
-
-    /** The date as a source states it: 2024, 2024-05 or 2024-05-21. */
-    public static String format(final PartialDate date) {
-        return switch (date.getPrecision()) {
-            case DAY -> date.getDate().toString();
-            case MONTH -> MONTH.format(date.getDate());
-            case YEAR -> YEAR.format(date.getDate());
-        };
     }
 }
