@@ -1,9 +1,10 @@
 package eu.partnershiptracker.benchmark;
 
+import eu.partnershiptracker.app.ServeSettings;
+import eu.partnershiptracker.app.TrackerService;
 import eu.partnershiptracker.benchmark.baseline.ConsumerFigures;
 import eu.partnershiptracker.benchmark.baseline.KafkaPerfTools;
 import eu.partnershiptracker.benchmark.baseline.ProducerFigures;
-import eu.partnershiptracker.benchmark.infra.BrokerProcess;
 import eu.partnershiptracker.benchmark.load.EventGenerator;
 import eu.partnershiptracker.benchmark.load.LoadPublisher;
 import eu.partnershiptracker.benchmark.load.PublishFigures;
@@ -11,9 +12,8 @@ import eu.partnershiptracker.benchmark.lookup.HttpLookup;
 import eu.partnershiptracker.benchmark.lookup.InProcessLookup;
 import eu.partnershiptracker.benchmark.lookup.Latencies;
 import eu.partnershiptracker.benchmark.lookup.LatencyRun;
-import eu.partnershiptracker.app.ServeSettings;
-import eu.partnershiptracker.app.TrackerService;
 import eu.partnershiptracker.benchmark.lookup.LookupTarget;
+import eu.partnershiptracker.embedded.EmbeddedKafka;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.benchmark.lookup.SnapshotRun;
 import eu.partnershiptracker.benchmark.results.Results;
@@ -57,6 +57,7 @@ public final class Benchmark implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
     private static final Duration REGISTRY_STARTUP = Duration.ofMinutes(3);
     private static final String BROKER_HEAP = "2g";
+    private static final Duration BROKER_STARTUP = Duration.ofMinutes(3);
     private static final String BASELINE_TOPIC = "broker-baseline";
     private static final String APPLICATION_ID = "tracker-benchmark";
 
@@ -134,7 +135,7 @@ public final class Benchmark implements Callable<Integer> {
         final EventGenerator load = new EventGenerator(seed, events, partnerships);
         final Duration timeout = Duration.ofMinutes(timeoutMinutes);
         try (EmbeddedRegistry registry = EmbeddedRegistry.start(apicurioHome(), work, REGISTRY_STARTUP);
-             BrokerProcess broker = BrokerProcess.start(work, BROKER_HEAP);
+             EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"), 0, BROKER_HEAP, BROKER_STARTUP);
              Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                      broker.bootstrapServers()))) {
             final TrackerConfig config = TrackerConfig.of(broker.bootstrapServers(), registry.confluentApiUrl())

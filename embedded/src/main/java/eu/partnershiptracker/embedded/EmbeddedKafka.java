@@ -38,6 +38,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private static final String DEFAULT_MAX_HEAP = "1g";
+
     private final ChildProcess process;
     private final String bootstrapServers;
     private final Path dataDirectory;
@@ -57,7 +59,17 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws PortInUseException if {@code port} is taken; nothing is started or written then
      */
     public static EmbeddedKafka start(final Path dataDirectory, final int port, final Duration startupTimeout) {
+        return start(dataDirectory, port, DEFAULT_MAX_HEAP, startupTimeout);
+    }
+
+    /**
+     * As {@link #start(Path, int, Duration)}, with the broker JVM's maximum heap, e.g. {@code 2g} for a benchmark's
+     * load.
+     */
+    public static EmbeddedKafka start(final Path dataDirectory, final int port, final String maxHeap,
+            final Duration startupTimeout) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(maxHeap, "maxHeap");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         if (port != 0) {
             Ports.requireFree(port, "the Kafka broker");
@@ -70,7 +82,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             format(directory, config, deadline);
         }
         final ChildProcess process = ChildProcess.builder("Kafka broker", directory.resolve("broker.log"),
-                        JavaCommand.of(List.of("-Xms128m", "-Xmx1g"), "kafka.Kafka", List.of(config.toString())))
+                        JavaCommand.of(List.of("-Xms128m", "-Xmx" + maxHeap), "kafka.Kafka",
+                                List.of(config.toString())))
                 .workingDirectory(directory)
                 .inheritEnvironment(false)
                 .stopTimeout(STOP_TIMEOUT)

@@ -1,7 +1,7 @@
 package eu.partnershiptracker.benchmark.baseline;
 
-import eu.partnershiptracker.benchmark.infra.JavaCommand;
 import eu.partnershiptracker.embedded.ChildProcess;
+import eu.partnershiptracker.embedded.JavaCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,8 @@ public final class KafkaPerfTools {
 
     private static final String PRODUCER_PERFORMANCE = "org.apache.kafka.tools.ProducerPerformance";
     private static final String CONSUMER_PERFORMANCE = "org.apache.kafka.tools.ConsumerPerformance";
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx1g");
+    /** The tools print their figures with String.format: a decimal point, whatever the machine's locale. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-Duser.language=en", "-Duser.country=US");
 
     private final String bootstrapServers;
     private final Path workDirectory;
