@@ -1,7 +1,5 @@
 package eu.partnershiptracker.benchmark;
 
-import eu.partnershiptracker.app.ServeSettings;
-import eu.partnershiptracker.app.TrackerService;
 import eu.partnershiptracker.benchmark.baseline.ConsumerFigures;
 import eu.partnershiptracker.benchmark.baseline.KafkaPerfTools;
 import eu.partnershiptracker.benchmark.baseline.ProducerFigures;
@@ -13,14 +11,17 @@ import eu.partnershiptracker.benchmark.lookup.InProcessLookup;
 import eu.partnershiptracker.benchmark.lookup.Latencies;
 import eu.partnershiptracker.benchmark.lookup.LatencyRun;
 import eu.partnershiptracker.benchmark.lookup.LookupTarget;
-import eu.partnershiptracker.embedded.EmbeddedKafka;
-import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.benchmark.lookup.SnapshotRun;
 import eu.partnershiptracker.benchmark.results.Results;
 import eu.partnershiptracker.benchmark.results.ResultsWriter;
 import eu.partnershiptracker.benchmark.streams.TopologyRun;
-import eu.partnershiptracker.streams.config.TrackerConfig;
-import eu.partnershiptracker.streams.config.TrackerTopics;
+import eu.partnershiptracker.cluster.TrackerTopics;
+import eu.partnershiptracker.embedded.EmbeddedKafka;
+import eu.partnershiptracker.embedded.EmbeddedRegistry;
+import eu.partnershiptracker.query.service.ServeSettings;
+import eu.partnershiptracker.query.service.TrackerService;
+import eu.partnershiptracker.serde.AvroSerdeConfig;
+import eu.partnershiptracker.streams.TrackerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,9 +41,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The benchmark: one broker and one registry, Kafka's own perf tools on them for the raw figures, then the tracker's
@@ -143,14 +144,14 @@ public final class Benchmark implements Callable<Integer> {
                     .withStreamsOverrides(Map.of(
                             StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString(),
                             StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads)));
-            final List<NewTopic> topics = new ArrayList<>(TrackerTopics.all(config, partitions, (short) 1));
+            final List<NewTopic> topics = new ArrayList<>(TrackerTopics.all(config.topics(), partitions, (short) 1));
             topics.add(new NewTopic(BASELINE_TOPIC, partitions, (short) 1));
-            admin.createTopics(topics).all().get();
+            TrackerTopics.ensure(admin, topics, config.cluster().withTimeout(timeout));
 
             LOG.info("publishing {} events over {} partnerships", events, partnerships);
             final PublishFigures published = new LoadPublisher(Map.of(
                     CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    TrackerConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.confluentApiUrl()))
+                    AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.confluentApiUrl()))
                     .publish(load, config.topics().events(), seed);
             LOG.info("published: {}", published);
 

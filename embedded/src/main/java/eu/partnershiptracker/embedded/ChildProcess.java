@@ -3,6 +3,10 @@ package eu.partnershiptracker.embedded;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,8 @@ public final class ChildProcess implements AutoCloseable {
 
     /** How often an awaited condition is checked again; waits end at once when the process exits. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final Duration HTTP_POLL = Duration.ofMillis(100);
+    private static final Duration HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final String name;
     private final Path logFile;
@@ -107,6 +113,43 @@ public final class ChildProcess implements AutoCloseable {
                         + timeout + "; last lines of " + logFile + ":" + System.lineSeparator() + tail.lastLines());
             }
             waitForExit(Math.min(remaining, POLL_NANOS));
+        }
+    }
+
+    /**
+     * Waits until an HTTP GET of {@code url} answers 200: the readiness contract of a child that serves HTTP, such as a
+     * health endpoint.
+     *
+     * @throws ChildProcessException if the process exits first or the timeout passes; the message quotes the last
+     *                               answer and the log
+     */
+    public void awaitHttpOk(final URI url, final Duration timeout) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(timeout, "timeout");
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_REQUEST_TIMEOUT).build();
+        final HttpRequest request = HttpRequest.newBuilder(url).timeout(HTTP_REQUEST_TIMEOUT).GET().build();
+        String lastAnswer = "no answer yet";
+        while (true) {
+            try {
+                final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = "HTTP " + response.statusCode() + ": " + response.body();
+            } catch (final IOException e) {
+                lastAnswer = e.toString();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChildProcessException("interrupted while waiting for " + name, e);
+            }
+            final OptionalInt exit = awaitExit(HTTP_POLL);
+            if (exit.isPresent() || System.nanoTime() > deadline) {
+                throw new ChildProcessException(name + (exit.isPresent() ? " exited with code " + exit.getAsInt()
+                        : " did not answer within " + timeout) + " before " + url + " answered 200 ("
+                        + lastAnswer + "); last lines of " + logFile + ":" + System.lineSeparator()
+                        + lastLogLines());
+            }
         }
     }
 

@@ -42,12 +42,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final ChildProcess process;
     private final String bootstrapServers;
-    private final Path dataDirectory;
 
-    private EmbeddedKafka(final ChildProcess process, final String bootstrapServers, final Path dataDirectory) {
+    private EmbeddedKafka(final ChildProcess process, final String bootstrapServers) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
-        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -88,7 +86,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .inheritEnvironment(false)
                 .stopTimeout(STOP_TIMEOUT)
                 .start();
-        final EmbeddedKafka broker = new EmbeddedKafka(process, "127.0.0.1:" + clientPort, directory);
+        final EmbeddedKafka broker = new EmbeddedKafka(process, "127.0.0.1:" + clientPort);
         try {
             broker.awaitReady(clientPort, deadline);
             return broker;
@@ -103,10 +101,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     public Path logFile() {
         return process.logFile();
     }
@@ -117,10 +111,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         process.close();
     }
 
-    /**
-     * Sized for one node: internal topics with replication factor 1, so that transactions (exactly-once Kafka
-     * Streams) work, and few partitions for them because creating fifty of each only costs start-up time here.
-     */
+    /** One node that is both broker and controller, on loopback, sized as {@link SingleNodeBroker} says. */
     private static Path writeConfig(final Path directory, final int clientPort, final int controllerPort) {
         final Map<String, String> properties = new LinkedHashMap<>();
         properties.put("process.roles", "broker,controller");
@@ -133,16 +124,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("log.dirs", directory.resolve(LOG_DIRECTORY).toString());
-        properties.put("num.partitions", "1");
-        properties.put("offsets.topic.replication.factor", "1");
-        properties.put("offsets.topic.num.partitions", "3");
-        properties.put("transaction.state.log.replication.factor", "1");
-        properties.put("transaction.state.log.min.isr", "1");
-        properties.put("transaction.state.log.num.partitions", "3");
-        properties.put("share.coordinator.state.topic.replication.factor", "1");
-        properties.put("share.coordinator.state.topic.min.isr", "1");
-        properties.put("min.insync.replicas", "1");
-        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.putAll(SingleNodeBroker.SETTINGS);
         final String text = properties.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator()));

@@ -3,9 +3,6 @@ package eu.partnershiptracker.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,8 +27,6 @@ import java.util.stream.StreamSupport;
 public final class EmbeddedRegistry implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
-    private static final Duration READY_POLL = Duration.ofMillis(100);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final ChildProcess process;
     private final String baseUrl;
@@ -108,7 +103,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         try {
             final int listening = Integer.parseInt(process.awaitLogLine(LISTENING, remaining(deadline)).group(1));
             final EmbeddedRegistry registry = new EmbeddedRegistry(process, "http://127.0.0.1:" + listening);
-            registry.awaitConfluentApi(deadline);
+            process.awaitHttpOk(URI.create(registry.confluentApiUrl() + "/subjects"), remaining(deadline));
             return registry;
         } catch (final RuntimeException e) {
             process.close();
@@ -138,34 +133,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-    }
-
-    private void awaitConfluentApi(final long deadline) {
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/subjects"))
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build();
-        String lastAnswer = "no answer yet";
-        while (true) {
-            try {
-                final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                lastAnswer = "HTTP " + response.statusCode() + ": " + response.body();
-            } catch (final IOException e) {
-                lastAnswer = e.toString();
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ChildProcessException("interrupted while waiting for Apicurio Registry", e);
-            }
-            if (process.awaitExit(READY_POLL).isPresent() || System.nanoTime() > deadline) {
-                throw new ChildProcessException("Apicurio Registry's Confluent API at " + confluentApiUrl()
-                        + " did not become ready (" + lastAnswer + "); last lines of " + process.logFile() + ":"
-                        + System.lineSeparator() + process.lastLogLines());
-            }
-        }
     }
 
     /** The one {@code apicurio-registry-app-*-runner.jar} of the distribution, whatever its version. */

@@ -2,13 +2,15 @@ package eu.partnershiptracker.serde;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -56,6 +58,16 @@ public final class AvroSerdeConfig extends AbstractConfig {
                     "How long to wait for a connection to the registry.")
             .define(HTTP_READ_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "How long to wait for the registry's answer to a request.");
+
+    /**
+     * The configuration of a serde for the registry at {@code registryUrl}: the extra client settings (credentials such
+     * as {@value #USER_INFO_CONFIG}; the serde ignores the keys it does not know) with the URL on top.
+     */
+    public static Map<String, Object> forRegistry(final String registryUrl, final Map<String, ?> clientConfig) {
+        final Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(SCHEMA_REGISTRY_URL_CONFIG, Objects.requireNonNull(registryUrl, "registryUrl"));
+        return config;
+    }
 
     AvroSerdeConfig(final Map<String, ?> originals) {
         super(DEFINITION, originals, false);

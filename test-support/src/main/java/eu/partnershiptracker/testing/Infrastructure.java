@@ -1,21 +1,16 @@
 package eu.partnershiptracker.testing;
 
-import static org.awaitility.Awaitility.await;
-
+import eu.partnershiptracker.cluster.ClusterSettings;
+import eu.partnershiptracker.cluster.TopicSetupException;
+import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
  * What a test gets from {@link RealInfrastructure}: a real Kafka broker and a real schema registry, shared by every
@@ -63,45 +58,30 @@ public final class Infrastructure {
         return prefix + "-" + TOPIC_COUNTER.incrementAndGet();
     }
 
+    /** The broker and the registry, as the application's own code takes them. */
+    public ClusterSettings cluster() {
+        return ClusterSettings.of(bootstrapServers, registryUrl()).withTimeout(TOPIC_TIMEOUT);
+    }
+
     /**
-     * Creates a topic with replication factor 1 and waits until every partition has a leader.
+     * Creates a topic with replication factor 1, the way the application creates its own, and waits until every
+     * partition has a leader.
      *
      * @param configs topic configs, e.g. {@code retention.ms=-1} for records stamped with old dates
      */
     public void createTopic(final String name, final int partitions, final Map<String, String> configs) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(configs, "configs");
-        final NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
         try {
-            admin.createTopics(List.of(topic)).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (final ExecutionException e) {
-            throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (final TimeoutException e) {
-            throw new IllegalStateException("topic " + name + " was not created within " + TOPIC_TIMEOUT, e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + name, e);
+            TrackerTopics.ensure(admin, List.of(new NewTopic(name, partitions, (short) 1).configs(configs)),
+                    cluster());
+        } catch (final TopicSetupException e) {
+            throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
         }
-        // The controller has committed the topic; the broker's metadata may still lag behind it for a moment.
-        await("leaders for all partitions of " + name)
-                .atMost(TOPIC_TIMEOUT)
-                .pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions()
-                .until(() -> hasLeaders(name, partitions));
     }
 
     /** A fresh, mutable map of the settings every Kafka client needs here. */
     public Map<String, Object> clientProperties() {
-        final Map<String, Object> properties = new HashMap<>();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return properties;
-    }
-
-    private boolean hasLeaders(final String name, final int partitions) throws Exception {
-        final TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
-                .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name);
-        return description.partitions().size() == partitions
-                && description.partitions().stream().allMatch(partition -> partition.leader() != null);
+        return cluster().clientProperties();
     }
 }

@@ -1,29 +1,16 @@
 package eu.partnershiptracker.testing;
 
-import java.util.Map;
+import eu.partnershiptracker.embedded.SingleNodeBroker;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka broker in KRaft combined mode (broker and controller in one node), running inside this JVM
- * on a random port, with its data in a temporary directory that is deleted on close.
+ * on a random port, with its data in a temporary directory that is deleted on close. It has the same single-node
+ * settings as the demo's broker ({@link SingleNodeBroker}).
  */
 public final class KafkaBroker implements AutoCloseable {
-
-    /**
-     * Internal topics sized for one node, so that transactions (exactly-once Kafka Streams) work; few partitions for
-     * them because creating fifty of each on first use only costs start-up time here.
-     */
-    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.of(
-            "offsets.topic.replication.factor", "1",
-            "offsets.topic.num.partitions", "3",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "transaction.state.log.num.partitions", "3",
-            "share.coordinator.state.topic.replication.factor", "1",
-            "share.coordinator.state.topic.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0");
 
     private final KafkaClusterTestKit cluster;
 
@@ -40,7 +27,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
         final KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-        SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
+        SingleNodeBroker.SETTINGS.forEach(builder::setConfigProp);
         final KafkaClusterTestKit cluster = builder.build();
         try {
             cluster.format();

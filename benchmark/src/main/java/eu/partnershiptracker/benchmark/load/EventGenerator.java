@@ -1,5 +1,6 @@
 package eu.partnershiptracker.benchmark.load;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
@@ -97,7 +98,7 @@ public final class EventGenerator {
 
     /** The Kafka key, "ACTOR:COUNTERPART". */
     public String key(final int partnership) {
-        return actor(partnership) + ":" + counterpart(partnership);
+        return PartnershipKey.of(actor(partnership).name(), counterpart(partnership));
     }
 
     /** The records of one partnership in the order they are published: duplicates and late arrivals included. */

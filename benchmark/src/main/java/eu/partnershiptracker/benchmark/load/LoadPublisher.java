@@ -1,5 +1,6 @@
 package eu.partnershiptracker.benchmark.load;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.AvroSerializer;
 import java.util.ArrayDeque;
@@ -55,7 +56,7 @@ public final class LoadPublisher {
                 final int end = Math.min(generator.partnerships(), first + PARTNERSHIPS_PER_BLOCK);
                 for (final PolicyEvent event : interleaved(generator, first, end, order)) {
                     sent++;
-                    final String key = event.getActor() + ":" + event.getCounterpart();
+                    final String key = PartnershipKey.of(event);
                     producer.send(new ProducerRecord<>(topic, key, event), (metadata, exception) -> {
                         if (exception != null) {
                             failure.compareAndSet(null, exception);

@@ -1,8 +1,9 @@
 package eu.partnershiptracker.benchmark.lookup;
 
+import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.Actor;
-import eu.partnershiptracker.streams.state.PartnershipFold;
-import eu.partnershiptracker.streams.state.Timeline;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -23,7 +24,7 @@ public final class InProcessLookup implements LookupTarget {
 
     @Override
     public boolean lookup(final Actor actor, final String counterpart, final LocalDate asOf) {
-        final Timeline timeline = timelines.get(actor + ":" + counterpart);
+        final Timeline timeline = timelines.get(PartnershipKey.of(actor.name(), counterpart));
         return timeline != null && PartnershipFold.stateAsOf(timeline, asOf) != null;
     }
 }

@@ -1,7 +1,7 @@
 package eu.partnershiptracker.benchmark.lookup;
 
-import eu.partnershiptracker.streams.state.PartnershipFold;
-import eu.partnershiptracker.streams.state.Timeline;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;

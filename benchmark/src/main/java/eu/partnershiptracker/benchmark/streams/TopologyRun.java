@@ -1,6 +1,8 @@
 package eu.partnershiptracker.benchmark.streams;
 
-import eu.partnershiptracker.streams.config.TrackerConfig;
+import static org.awaitility.Awaitility.await;
+
+import eu.partnershiptracker.streams.TrackerConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,8 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the tracker's topology over a load already on the events topic and measures it: from start() until the

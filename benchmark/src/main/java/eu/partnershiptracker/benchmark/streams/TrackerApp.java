@@ -1,8 +1,10 @@
 package eu.partnershiptracker.benchmark.streams;
 
-import eu.partnershiptracker.streams.config.TrackerConfig;
-import eu.partnershiptracker.streams.state.Timeline;
-import eu.partnershiptracker.streams.topology.PartnershipTopology;
+import static org.awaitility.Awaitility.await;
+
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.streams.PartnershipTopology;
+import eu.partnershiptracker.streams.TrackerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,6 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-
-import static org.awaitility.Awaitility.await;
 
 /** One instance of the tracker's streams application (the real topology, exactly_once_v2) under the benchmark's control. */
 public final class TrackerApp implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class TrackerApp implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(restoreListener, "restoreListener");
         final KafkaStreams streams =
-                new KafkaStreams(PartnershipTopology.buildTopology(config), config.streamsProperties());
+                new KafkaStreams(PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties());
         streams.setGlobalStateRestoreListener(restoreListener);
         return new TrackerApp(streams);
     }
@@ -87,7 +87,7 @@ public final class TrackerApp implements AutoCloseable {
     }
 
     public ReadOnlyKeyValueStore<String, Timeline> timelines() {
-        return streams.store(StoreQueryParameters.fromNameAndType(TrackerConfig.TIMELINE_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(PartnershipTopology.TIMELINE_STORE,
                 QueryableStoreTypes.keyValueStore()));
     }
 

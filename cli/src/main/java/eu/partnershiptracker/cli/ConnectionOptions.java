@@ -1,0 +1,71 @@
+package eu.partnershiptracker.cli;
+
+import eu.partnershiptracker.cluster.ClusterSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command reaches Kafka and the schema registry. Flags win over environment variables, which win over the
+ * defaults for a local cluster; the same variables configure docker-compose and the demo.
+ */
+public final class ConnectionOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(names = "--registry-url", paramLabel = "URL",
+            defaultValue = "${env:SCHEMA_REGISTRY_URL:-http://localhost:8081}",
+            description = "Schema registry speaking the Confluent API, e.g. Confluent Schema Registry, Karapace or "
+                    + "Apicurio's /apis/ccompat/v7 (env SCHEMA_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
+    private String registryUrl;
+
+    @Option(names = "--client-config", paramLabel = "FILE",
+            description = "A properties file of extra Kafka client and registry settings, e.g. security.protocol, "
+                    + "sasl.jaas.config, basic.auth.user.info (env KAFKA_CLIENT_CONFIG).",
+            defaultValue = "${env:KAFKA_CLIENT_CONFIG}")
+    private Path clientConfig;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "Give up with a clear message when the broker or the registry does not answer within "
+                    + "this many seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** The cluster these options name, with the extra client settings of {@code --client-config}. */
+    public ClusterSettings cluster() throws IOException {
+        return new ClusterSettings(bootstrapServers, registryUrl, clientConfig(), timeout());
+    }
+
+    /** The extra client settings from {@code --client-config}, empty when none is given. */
+    public Map<String, String> clientConfig() throws IOException {
+        final Map<String, String> config = new TreeMap<>();
+        if (clientConfig != null) {
+            final Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(clientConfig)) {
+                properties.load(in);
+            }
+            properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+        }
+        return config;
+    }
+}

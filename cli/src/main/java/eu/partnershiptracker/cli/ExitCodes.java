@@ -1,0 +1,23 @@
+package eu.partnershiptracker.cli;
+
+import eu.partnershiptracker.query.client.ApiClient;
+
+/** Exit codes shared by every command, so that scripts can tell bad input from an unreachable cluster. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    /** The input files are invalid; nothing was published. */
+    public static final int INVALID_INPUT = 1;
+    /** Picocli's own code for a bad command line. */
+    public static final int USAGE = 2;
+    /** Kafka or the registry could not be reached, or refused the work; nothing was published. */
+    public static final int UNAVAILABLE = 3;
+
+    /** A refused query (4xx) is the caller's mistake; anything else means the tracker is unavailable. */
+    static int of(final ApiClient.ApiCallException failure) {
+        return failure.isRefusal() ? INVALID_INPUT : UNAVAILABLE;
+    }
+
+    private ExitCodes() {
+    }
+}

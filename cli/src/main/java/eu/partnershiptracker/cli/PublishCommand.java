@@ -1,0 +1,77 @@
+package eu.partnershiptracker.cli;
+
+import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.producer.eventfiles.EventFiles;
+import eu.partnershiptracker.producer.eventfiles.ValidationException;
+import eu.partnershiptracker.producer.publish.EventPublisher;
+import eu.partnershiptracker.producer.publish.PublishException;
+import eu.partnershiptracker.producer.publish.PublishSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code publish FILE|DIR}: validates event files, then publishes the new events in one transaction. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Validate event files (YAML), then publish every event not yet on the events topic, in one "
+                + "Kafka transaction. Re-publishing the same files appends nothing.",
+                "Exit codes: 0 done, 1 invalid input, 2 bad command line, 3 Kafka or registry unavailable."})
+public final class PublishCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Event files, or directories of them.")
+    private List<Path> inputs;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Option(names = "--topic", defaultValue = TopicNames.DEFAULT_EVENTS,
+            description = "The events topic (default: ${DEFAULT-VALUE}).")
+    private String topic;
+
+    @Mixin
+    private TopicLayoutOptions layout;
+
+    @Option(names = "--transactional-id", defaultValue = PublishSettings.DEFAULT_TRANSACTIONAL_ID,
+            description = "Transactional id; publishers sharing it fence each other (default: ${DEFAULT-VALUE}).")
+    private String transactionalId;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        try {
+            final PublishSettings settings = new PublishSettings(connection.cluster(), topic, layout.partitions(),
+                    layout.replicationFactor(), transactionalId);
+            final EventPublisher.Result result = new EventPublisher()
+                    .publish(EventFiles.bundled().check(inputs), settings);
+            out.printf("Published %d new events to %s; %d were already there.%n", result.published(), topic,
+                    result.alreadyPublished());
+            if (result.unreadableOnTopic() > 0) {
+                err.printf("Warning: %d records on %s are not readable events and were ignored.%n",
+                        result.unreadableOnTopic(), topic);
+            }
+            return ExitCodes.OK;
+        } catch (final ValidationException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was published.");
+            return ExitCodes.INVALID_INPUT;
+        } catch (final PublishException e) {
+            err.println("Error: " + e.getMessage());
+            err.println("Nothing was published.");
+            return ExitCodes.UNAVAILABLE;
+        } catch (final IOException e) {
+            err.println("Error: cannot read the client configuration: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package eu.partnershiptracker.core.fold;
+
+import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lifecycle stage each event kind brings an instrument to. Stages are ordered as the InstrumentStatus symbols
+ * (EXPLORATORY_TALKS &lt; NEGOTIATING &lt; ... &lt; TERMINATED); an instrument's status is the highest stage reached, so
+ * it does not depend on the order in which events arrive. UNKNOWN kinds reach no stage.
+ */
+public final class Lifecycle {
+
+    private static final Map<EventKind, InstrumentStatus> STAGES = new EnumMap<>(EventKind.class);
+    /** Kinds that happen again and again (a dialogue held every year): each occurrence is its own fact, never a conflict. */
+    private static final Set<EventKind> REPEATABLE = EnumSet.of(EventKind.HELD, EventKind.UPGRADED, EventKind.SUSPENDED);
+
+    static {
+        STAGES.put(EventKind.EXPLORATORY_TALKS_STARTED, InstrumentStatus.EXPLORATORY_TALKS);
+        STAGES.put(EventKind.NEGOTIATIONS_LAUNCHED, InstrumentStatus.NEGOTIATING);
+        STAGES.put(EventKind.NEGOTIATIONS_CONCLUDED, InstrumentStatus.CONCLUDED);
+        STAGES.put(EventKind.APPLIED, InstrumentStatus.APPLIED);
+        STAGES.put(EventKind.SIGNED, InstrumentStatus.SIGNED);
+        STAGES.put(EventKind.PROVISIONALLY_APPLIED, InstrumentStatus.PROVISIONALLY_APPLIED);
+        STAGES.put(EventKind.ENTERED_INTO_FORCE, InstrumentStatus.IN_FORCE);
+        for (final EventKind kind : EnumSet.of(EventKind.LAUNCHED, EventKind.UPGRADED, EventKind.HELD, EventKind.ISSUED,
+                EventKind.ENDORSED, EventKind.GRANTED, EventKind.JOINED, EventKind.ACCEDED)) {
+            STAGES.put(kind, InstrumentStatus.ACTIVE);
+        }
+        STAGES.put(EventKind.SUSPENDED, InstrumentStatus.SUSPENDED);
+        STAGES.put(EventKind.SUPERSEDED, InstrumentStatus.SUPERSEDED);
+        STAGES.put(EventKind.TERMINATED, InstrumentStatus.TERMINATED);
+    }
+
+    private Lifecycle() {
+    }
+
+    public static Optional<InstrumentStatus> stage(final EventKind kind) {
+        return Optional.ofNullable(STAGES.get(Objects.requireNonNull(kind, "kind")));
+    }
+
+    /** Position of a kind in the lifecycle, for ordering events of one date: the ordinal of its stage, 0 for none. */
+    public static int rank(final EventKind kind) {
+        return stage(kind).map(InstrumentStatus::ordinal).orElse(0);
+    }
+
+    /**
+     * Whether every event of this kind is a fact of its own. UNKNOWN counts as repeatable: events of unknown kind say
+     * nothing comparable, so their dates cannot disagree.
+     */
+    public static boolean repeatable(final EventKind kind) {
+        return kind == EventKind.UNKNOWN || REPEATABLE.contains(Objects.requireNonNull(kind, "kind"));
+    }
+}

@@ -1,0 +1,58 @@
+package eu.partnershiptracker.core.history;
+
+import eu.partnershiptracker.core.changes.Transitions;
+import eu.partnershiptracker.core.fold.AuditTrail;
+import eu.partnershiptracker.core.fold.EventOrder;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.model.PartnershipState;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Replays a partnership's history in valid time: walks the dates of its effective facts in order and gives the state
+ * as of each, which is how a user "replays history up to a date". One step per distinct date on which at least one
+ * effective fact takes effect (corrected and retracted events never happened in valid time, so they make no step of
+ * their own). Each step is {@link PartnershipFold#stateAsOf} at its date, so replay and point queries always agree.
+ */
+public final class ValidTimeReplay {
+
+    private ValidTimeReplay() {
+    }
+
+    /**
+     * @param from first date to include, or null for the beginning
+     * @param to   last date to include, or null for no end
+     * @return the steps in date order, empty if nothing takes effect within [from, to]
+     */
+    public static List<HistoryStep> replay(final Timeline timeline, final LocalDate from, final LocalDate to) {
+        Objects.requireNonNull(timeline, "timeline");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("replay from " + from + " to " + to + ": from is after to");
+        }
+        final AuditTrail audit = AuditTrail.of(timeline.entries());
+        final Map<LocalDate, List<String>> factsByDate = new TreeMap<>();
+        timeline.entries().stream()
+                .filter(audit::isFact)
+                .sorted(EventOrder.ENTRIES)
+                .filter(entry -> within(entry.event().getEventDate().getDate(), from, to))
+                .forEach(entry -> factsByDate.computeIfAbsent(entry.event().getEventDate().getDate(),
+                        date -> new ArrayList<>()).add(entry.eventId()));
+        final List<HistoryStep> steps = new ArrayList<>(factsByDate.size());
+        PartnershipState previous = from == null ? null : PartnershipFold.stateAsOf(timeline, from.minusDays(1));
+        for (final Map.Entry<LocalDate, List<String>> facts : factsByDate.entrySet()) {
+            final PartnershipState state = PartnershipFold.stateAsOf(timeline, facts.getKey());
+            steps.add(new HistoryStep(facts.getKey(), facts.getValue(), state, Transitions.between(previous, state)));
+            previous = state;
+        }
+        return steps;
+    }
+
+    private static boolean within(final LocalDate date, final LocalDate from, final LocalDate to) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}

@@ -1,0 +1,79 @@
+package eu.partnershiptracker.producer.publish;
+
+import eu.partnershiptracker.cluster.ClusterSettings;
+import eu.partnershiptracker.cluster.TopicReader;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads every committed event on the events topic, so that a publish run can skip what is already there and check
+ * corrections against the whole log, not just the files at hand.
+ */
+final class PublishedEvents {
+
+    /** What the topic holds: events by id, and how many records could not be read as events. */
+    record Snapshot(Map<String, PolicyEvent> events, int unreadable) {
+
+        Snapshot {
+            events = Map.copyOf(events);
+        }
+    }
+
+    private PublishedEvents() {
+    }
+
+    static Snapshot read(final PublishSettings settings, final Deserializer<PolicyEvent> values)
+            throws PublishException {
+        Objects.requireNonNull(values, "values");
+        final ClusterSettings cluster = settings.cluster();
+        final Map<String, Object> properties = cluster.clientProperties();
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "partnership-tracker-publisher-reader");
+        final Map<String, PolicyEvent> events = new HashMap<>();
+        final AtomicInteger unreadable = new AtomicInteger();
+        try {
+            TopicReader.readCommitted(properties, settings.topic(), new StringDeserializer(),
+                    new ByteArrayDeserializer(), cluster.timeout(), record -> {
+                        try {
+                            final PolicyEvent event = values.deserialize(record.topic(), record.value());
+                            if (event != null) {
+                                events.put(event.getEventId(), event);
+                            }
+                        } catch (final SchemaRegistryUnavailableException e) {
+                            // An outage is not a bad record: counting it as one would hide every event on the topic
+                            // and defeat the duplicate check.
+                            throw new RegistryOutage(e);
+                        } catch (final SerializationException e) {
+                            unreadable.incrementAndGet();
+                        }
+                    });
+        } catch (final RegistryOutage e) {
+            throw new PublishException("cannot read the events already on " + settings.topic() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (final TimeoutException e) {
+            throw new PublishException(cluster.describeKafka() + " did not answer within "
+                    + cluster.timeout().toSeconds() + " s while reading " + settings.topic() + ": " + e.getMessage(),
+                    e);
+        }
+        return new Snapshot(events, unreadable.get());
+    }
+
+    /** Carries a registry outage out of the record callback, to be reported as the publish failure it is. */
+    private static final class RegistryOutage extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RegistryOutage(final SchemaRegistryUnavailableException cause) {
+            super(cause);
+        }
+    }
+}

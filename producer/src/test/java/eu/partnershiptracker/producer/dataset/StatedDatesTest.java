@@ -1,0 +1,68 @@
+package eu.partnershiptracker.producer.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.partnershiptracker.model.PartialDate;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.producer.eventfiles.SourcedEvent;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No event carries a day, month or year its curator did not find: every part of the date that its precision claims is
+ * written in the event's quote, locator or notes ("May 2024", "05/2024", "21 May"). The quote itself is checked against
+ * the seed by {@link QuotesTest}.
+ */
+class StatedDatesTest {
+
+    @Test
+    void everyStatedPartOfEveryDateIsWrittenWhereTheEventCitesIt() {
+        final List<String> unsupported = RecordFiles.allEvents().stream()
+                .filter(event -> !supported(event.event()))
+                .map(event -> event.location().describe() + ": " + event.event().getEventDate())
+                .toList();
+
+        assertThat(unsupported).as("dates whose parts the quote, locator and notes do not state").isEmpty();
+    }
+
+    @Test
+    void aMonthTheCitationDoesNotStateIsCaught() {
+        final PolicyEvent event = RecordFiles.allEvents().stream().map(SourcedEvent::event)
+                .filter(candidate -> candidate.getEventId().equals("eu-md-sdp-signed")).findFirst().orElseThrow();
+        final PolicyEvent invented = PolicyEvent.newBuilder(event)
+                .setEventDate(new PartialDate(event.getEventDate().getDate().withMonth(7), event.getEventDate()
+                        .getPrecision()))
+                .build();
+
+        assertThat(supported(event)).isTrue();
+        assertThat(supported(invented)).isFalse();
+    }
+
+    private static boolean supported(final PolicyEvent event) {
+        // Line-break hyphenation ("No- vember") is undone so that a split month name still reads as one.
+        final String text = Stream.of(event.getProvenance().getQuote(), event.getProvenance().getLocator(),
+                        event.getNotes())
+                .filter(Objects::nonNull).reduce("", (a, b) -> a + " " + b).replaceAll("(\\p{L})- (\\p{L})", "$1$2");
+        final LocalDate date = event.getEventDate().getDate();
+        final boolean year = text.contains(String.valueOf(date.getYear()));
+        return switch (event.getEventDate().getPrecision()) {
+            case YEAR -> year;
+            case MONTH -> year && month(text, date.getMonthValue());
+            case DAY -> year && month(text, date.getMonthValue())
+                    && Pattern.compile("(?<!\\d)0?" + date.getDayOfMonth() + "(?!\\d)").matcher(text).find();
+        };
+    }
+
+    private static boolean month(final String text, final int month) {
+        final String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return text.contains(name) || Pattern.compile("(?<!\\d)" + String.format("%02d", month) + "/").matcher(text)
+                .find();
+    }
+}

@@ -1,0 +1,74 @@
+package eu.partnershiptracker.quality;
+
+import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.core.fold.AuditTrail;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.model.Conflict;
+import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The dataset read the way the streams application reads the events topic: one {@link Timeline} per partnership, in
+ * file order. Corrections and conflicts are therefore resolved by the streams code itself, never by a second
+ * implementation that could drift from it.
+ */
+public final class PartnershipTimelines {
+
+    /** A conflict of one partnership, as the streams fold reports it. */
+    public record PartnershipConflict(String partnership, Conflict conflict) {
+
+        public PartnershipConflict {
+            Objects.requireNonNull(partnership, "partnership");
+            Objects.requireNonNull(conflict, "conflict");
+        }
+    }
+
+    private final Map<String, Timeline> timelines;
+
+    private PartnershipTimelines(final Map<String, Timeline> timelines) {
+        this.timelines = timelines;
+    }
+
+    public static PartnershipTimelines of(final List<PolicyEvent> events) {
+        Objects.requireNonNull(events, "events");
+        final Map<String, Timeline> timelines = new TreeMap<>();
+        long offset = 0;
+        for (final PolicyEvent event : events) {
+            // Transaction time plays no part in the current state: every entry is "recorded" at once, in file order.
+            final TimelineEntry entry = new TimelineEntry(event, Instant.EPOCH, 0, offset++);
+            timelines.merge(PartnershipKey.of(event), Timeline.EMPTY.with(entry),
+                    (timeline, single) -> timeline.with(entry));
+        }
+        return new PartnershipTimelines(timelines);
+    }
+
+    /** The events that state a fact: neither corrected nor retracted, nor a retraction themselves. */
+    public List<PolicyEvent> facts() {
+        final List<PolicyEvent> facts = new ArrayList<>();
+        timelines.values().forEach(timeline -> {
+            final AuditTrail audit = AuditTrail.of(timeline.entries());
+            timeline.entries().stream().filter(audit::isFact).map(TimelineEntry::event).forEach(facts::add);
+        });
+        return facts;
+    }
+
+    /** Every conflict of the current state of every partnership, by partnership key. */
+    public List<PartnershipConflict> conflicts() {
+        final List<PartnershipConflict> conflicts = new ArrayList<>();
+        timelines.forEach((partnership, timeline) -> {
+            final PartnershipState state = PartnershipFold.stateAsOf(timeline, null);
+            if (state != null) {
+                state.getConflicts().forEach(conflict -> conflicts.add(new PartnershipConflict(partnership, conflict)));
+            }
+        });
+        return conflicts;
+    }
+}

@@ -1,0 +1,174 @@
+package eu.partnershiptracker.query.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.partnershiptracker.query.LocalStore;
+import eu.partnershiptracker.query.MetadataService;
+import eu.partnershiptracker.query.QueryUnavailableException;
+import eu.partnershiptracker.query.TimelineQueries;
+import eu.partnershiptracker.query.routing.ClusterRouting;
+import eu.partnershiptracker.query.routing.InstanceClient;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the tracker: the query API, the change stream, health, metrics, the OpenAPI description and the
+ * dashboard, on Javalin. It only reads; the streams application it serves is started and stopped by its owner.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** How the server is set up. */
+    public record Settings(String host, int port, HostInfo self, Map<String, Object> clientProperties,
+            Map<String, Object> registryConfig, String changesTopic, Duration forwardTimeout) {
+
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(self, "self");
+            clientProperties = Map.copyOf(Objects.requireNonNull(clientProperties, "clientProperties"));
+            registryConfig = Map.copyOf(Objects.requireNonNull(registryConfig, "registryConfig"));
+            Objects.requireNonNull(changesTopic, "changesTopic");
+            Objects.requireNonNull(forwardTimeout, "forwardTimeout");
+        }
+    }
+
+    /** The HTTP port is taken. */
+    public static final class PortInUseException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(final String message, final Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static final String OPENAPI_RESOURCE = "/openapi.json";
+    private static final String DASHBOARD_DIRECTORY = "/web";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+    private final ApiMetrics metrics;
+    private final ChangeStream changeStream;
+    private final List<String> routes;
+
+    private ApiServer(final Javalin app, final ApiMetrics metrics, final ChangeStream changeStream,
+            final List<String> routes) {
+        this.app = app;
+        this.metrics = metrics;
+        this.changeStream = changeStream;
+        this.routes = routes;
+    }
+
+    /** Binds the port and starts serving; queries answer 503 until the streams application is RUNNING. */
+    public static ApiServer start(final KafkaStreams streams, final Settings settings) {
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(settings, "settings");
+        final ObjectMapper mapper = JsonMapping.create();
+        final List<String> routes = new ArrayList<>();
+        final Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
+                }
+            });
+            if (ApiServer.class.getResource(DASHBOARD_DIRECTORY) != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = DASHBOARD_DIRECTORY;
+                    files.location = Location.CLASSPATH;
+                });
+            }
+        });
+        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
+                settings.changesTopic(), mapper);
+        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
+        final TimelineQueries queries = new TimelineQueries(new LocalStore(streams)::timelines);
+        final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
+                new InstanceClient(settings.forwardTimeout()), mapper);
+        metrics.register(app);
+        new QueryRoutes(queries, routing).register(app);
+        app.before(ChangeStream.PATH, ChangeStream::checkLastEventId);
+        app.sse(ChangeStream.PATH, changeStream);
+        app.get("/health", ctx -> health(ctx, streams));
+        final byte[] openApi = openApi();
+        app.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+        mapErrors(app);
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (final JavalinBindException e) {
+            throw new PortInUseException("HTTP port " + settings.port() + " on " + settings.host()
+                    + " is already in use", e);
+        }
+        return new ApiServer(app, metrics, changeStream, List.copyOf(routes));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route as "METHOD path", in the order they were registered. */
+    public List<String> routes() {
+        return routes;
+    }
+
+    /** Adds the streams application's metrics to /metrics; call once it runs. */
+    public void bindMetrics(final KafkaStreams streams) {
+        metrics.bind(streams);
+    }
+
+    @Override
+    public void close() {
+        changeStream.close();
+        app.stop();
+        metrics.close();
+    }
+
+    private static void health(final Context ctx, final KafkaStreams streams) {
+        final KafkaStreams.State state = streams.state();
+        final boolean up = state.isRunningOrRebalancing();
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN", "streams", state.name()));
+    }
+
+    private static void mapErrors(final Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(QueryUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503,
+                "the partnership store moved while it was read (" + e.getMessage() + "); retry in a moment"));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error: " + e);
+        });
+    }
+
+    private static void error(final Context ctx, final int status, final String message) {
+        ctx.status(status).json(new ApiError(status, message));
+    }
+
+    private static byte[] openApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

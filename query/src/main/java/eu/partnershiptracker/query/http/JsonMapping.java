@@ -1,0 +1,58 @@
+package eu.partnershiptracker.query.http;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.model.PartialDate;
+import java.io.IOException;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * The JSON of the API: Avro records as plain objects of their fields, dates and instants as ISO strings, and partial
+ * dates written only as far as their precision goes ({@code {"date": "2024-05", "precision": "MONTH"}}).
+ */
+public final class JsonMapping {
+
+    private JsonMapping() {
+    }
+
+    public static ObjectMapper create() {
+        final SimpleModule partialDates = new SimpleModule("partial-dates").addSerializer(new PartialDateSerializer());
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(partialDates)
+                .addMixIn(SpecificRecordBase.class, AvroRecordMixIn.class)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    }
+
+    /** Avro's accessors for its own machinery are not data. */
+    @JsonIgnoreProperties({"schema", "specificData"})
+    private abstract static class AvroRecordMixIn {
+    }
+
+    /** Writes the date in the form its precision allows, never inventing a day or a month. */
+    static final class PartialDateSerializer extends StdSerializer<PartialDate> {
+
+        private static final long serialVersionUID = 1L;
+
+        PartialDateSerializer() {
+            super(PartialDate.class);
+        }
+
+        @Override
+        public void serialize(final PartialDate value, final JsonGenerator generator, final SerializerProvider provider)
+                throws IOException {
+            generator.writeStartObject();
+            generator.writeStringField("date", PartialDates.format(value));
+            generator.writeStringField("precision", value.getPrecision().name());
+            generator.writeEndObject();
+        }
+    }
+}

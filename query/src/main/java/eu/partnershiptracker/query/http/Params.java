@@ -1,0 +1,58 @@
+package eu.partnershiptracker.query.http;
+
+import eu.partnershiptracker.core.PartialDates;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Reads query parameters strictly; a bad one is a 400 that names the parameter and the value. */
+final class Params {
+
+    private Params() {
+    }
+
+    /** A {@code YYYY-MM-DD} date, or null when the parameter is absent or empty. */
+    static LocalDate date(final Context ctx, final String name) {
+        final String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return PartialDates.parseDay(value);
+        } catch (final IllegalArgumentException e) {
+            throw ApiException.badRequest("query parameter '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** One of an enum's names, or null when the parameter is absent or empty. */
+    static <E extends Enum<E>> E choice(final Context ctx, final String name, final Class<E> type) {
+        final String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (final IllegalArgumentException e) {
+            throw ApiException.badRequest("query parameter '" + name + "': '" + value + "' is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A range of dates; either end may be open (null). */
+    record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    /** {@code from} and {@code to}; from must not be after to. */
+    static DateRange range(final Context ctx) {
+        final String fromName = "from";
+        final String toName = "to";
+        final LocalDate from = date(ctx, fromName);
+        final LocalDate to = date(ctx, toName);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.badRequest("query parameter '" + fromName + "': " + from + " is after '" + toName
+                    + "' " + to);
+        }
+        return new DateRange(from, to);
+    }
+}

@@ -1,0 +1,263 @@
+package eu.partnershiptracker.query.http;
+
+import static eu.partnershiptracker.core.testing.TestEvents.corrects;
+import static eu.partnershiptracker.core.testing.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentType;
+import eu.partnershiptracker.query.service.TrackerService;
+import eu.partnershiptracker.testing.Infrastructure;
+import eu.partnershiptracker.testing.RealInfrastructure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The query API end to end: events on a real broker, a running TrackerService, answers over HTTP. */
+@ExtendWith(RealInfrastructure.class)
+class TrackerApiTest {
+
+    private static TrackerFixture fixture;
+    private static TrackerService service;
+
+    @BeforeAll
+    static void start(final Infrastructure infrastructure) {
+        fixture = new TrackerFixture(infrastructure, 3);
+        service = fixture.startService();
+        fixture.publish(
+                event("jp-sdp-neg", "EU:JP", InstrumentType.SDP, EventKind.NEGOTIATIONS_LAUNCHED, "2023-05"),
+                event("jp-sdp-sign", "EU:JP", InstrumentType.SDP, EventKind.SIGNED, "2024-11-01"),
+                event("jp-fpa-wrong", "EU:JP", InstrumentType.FPA, EventKind.SIGNED, "2022-03-01"),
+                event("jp-fpa-fix", "EU:JP", InstrumentType.FPA, EventKind.SIGNED, "2022-04-01")
+                        .setCorrection(corrects("jp-fpa-wrong")),
+                event("nato-jp-itpp", "NATO:JP", InstrumentType.ITPP, EventKind.ENDORSED, "2023-07-12"),
+                event("md-fpa-sign", "EU:MD", InstrumentType.FPA, EventKind.SIGNED, "2012-12-13"),
+                event("md-fpa-force", "EU:MD", InstrumentType.FPA, EventKind.ENTERED_INTO_FORCE, "2013-07"),
+                event("md-sdp", "EU:MD", InstrumentType.SDP, EventKind.SIGNED, "2024-05-21"),
+                // A re-publish: changes nothing, counted as a duplicate.
+                event("md-sdp", "EU:MD", InstrumentType.SDP, EventKind.SIGNED, "2024-05-21"));
+        TrackerFixture.awaitEvent(service, "EU:JP", "jp-fpa-fix");
+        TrackerFixture.awaitEvent(service, "NATO:JP", "nato-jp-itpp");
+        TrackerFixture.awaitEvent(service, "EU:MD", "md-sdp");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        fixture.close();
+    }
+
+    @Test
+    void answersAsOfADateBeforeAndAfterAnEvent() {
+        final JsonNode before = get("/api/partnerships/EU/JP?asOf=2024-10-31");
+        assertThat(before.path("key").asText()).isEqualTo("EU:JP");
+        assertThat(before.path("asOf").asText()).isEqualTo("2024-10-31");
+        final JsonNode sdpBefore = instrument(before, "SDP");
+        assertThat(sdpBefore.path("status").asText()).isEqualTo("NEGOTIATING");
+        assertThat(sdpBefore.path("statusSince").path("date").asText()).isEqualTo("2023-05");
+        assertThat(sdpBefore.path("statusSince").path("precision").asText()).isEqualTo("MONTH");
+
+        final JsonNode after = get("/api/partnerships/EU/JP?asOf=2024-11-01");
+        assertThat(instrument(after, "SDP").path("status").asText()).isEqualTo("SIGNED");
+        assertThat(instrument(after, "SDP").path("signedOn").path("date").asText()).isEqualTo("2024-11-01");
+        assertThat(ids(after.path("events"), "eventId")).contains("jp-sdp-sign");
+        assertThat(before.path("events").get(0).has("schema")).isFalse();
+
+        final JsonNode current = get("/api/partnerships/EU/JP");
+        assertThat(current.path("asOf").isNull()).isTrue();
+        assertThat(current.path("updatedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    @Test
+    void aMonthEventCountsFromTheFirstOfItsMonth() {
+        assertThat(instrument(get("/api/partnerships/EU/JP?asOf=2023-05-01"), "SDP").path("status").asText())
+                .isEqualTo("NEGOTIATING");
+        assertThat(names(get("/api/partnerships/EU/JP?asOf=2023-04-30").path("instruments"))).containsExactly("FPA");
+    }
+
+    @Test
+    void listsFilterByActorInstrumentAndStatus() {
+        final JsonNode all = get("/api/partnerships");
+        assertThat(ids(all.path("items"), "key")).containsExactly("EU:JP", "EU:MD", "NATO:JP");
+        assertThat(all.path("count").asInt()).isEqualTo(3);
+        assertThat(all.path("items").get(0).has("events")).isFalse();
+        assertThat(ids(get("/api/partnerships?actor=NATO").path("items"), "key")).containsExactly("NATO:JP");
+        assertThat(ids(get("/api/partnerships?instrument=SDP&status=SIGNED").path("items"), "key"))
+                .containsExactly("EU:JP", "EU:MD");
+        assertThat(ids(get("/api/partnerships?instrument=SDP&status=SIGNED&asOf=2024-06-30").path("items"), "key"))
+                .containsExactly("EU:MD");
+        assertThat(ids(get("/api/partnerships?instrument=ITPP&status=SIGNED").path("items"), "key")).isEmpty();
+    }
+
+    @Test
+    void aBadParameterIs400NamingIt() {
+        final TrackerFixture.Reply badDate = TrackerFixture.get(service, "/api/partnerships/EU/JP?asOf=2024-02-30");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().path("status").asInt()).isEqualTo(400);
+        assertThat(badDate.json().path("error").asText())
+                .isEqualTo("query parameter 'asOf': '2024-02-30' is not a date (YYYY-MM-DD)");
+        final TrackerFixture.Reply badStatus = TrackerFixture.get(service, "/api/partnerships?status=DONE");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().path("error").asText()).startsWith("query parameter 'status': 'DONE'");
+        final TrackerFixture.Reply badRange = TrackerFixture.get(service, "/api/changes?from=2024-01-02&to=2024-01-01");
+        assertThat(badRange.status()).isEqualTo(400);
+        assertThat(badRange.json().path("error").asText()).contains("'from'");
+    }
+
+    @Test
+    void anUnknownPartnershipIs404() {
+        final TrackerFixture.Reply unknown = TrackerFixture.get(service, "/api/partnerships/EU/XX");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("status").asInt()).isEqualTo(404);
+        assertThat(unknown.json().path("error").asText()).contains("EU:XX");
+        assertThat(TrackerFixture.get(service, "/api/partnerships/EU/JP?asOf=2022-01-01").status()).isEqualTo(404);
+        assertThat(TrackerFixture.get(service, "/api/partnerships/EU/XX/history").status()).isEqualTo(404);
+    }
+
+    @Test
+    void historyKeepsTheAuditTrailOfACorrection() {
+        final JsonNode history = get("/api/partnerships/EU/JP/history");
+        assertThat(history.path("key").asText()).isEqualTo("EU:JP");
+        final JsonNode wrong = byId(history.path("events"), "jp-fpa-wrong");
+        assertThat(wrong.path("status").asText()).isEqualTo("CORRECTED");
+        assertThat(wrong.path("supersededBy").asText()).isEqualTo("jp-fpa-fix");
+        final JsonNode fix = byId(history.path("events"), "jp-fpa-fix");
+        assertThat(fix.path("status").asText()).isEqualTo("EFFECTIVE");
+        assertThat(fix.path("corrects").path("targetEventId").asText()).isEqualTo("jp-fpa-wrong");
+        assertThat(dates(history.path("steps"))).containsExactly("2022-04-01", "2023-05", "2024-11-01");
+        final JsonNode first = history.path("steps").get(0);
+        assertThat(first.has("key")).isFalse();
+        assertThat(first.path("transitions").get(0).path("instrument").asText()).isEqualTo("FPA");
+        assertThat(first.path("transitions").get(0).path("from").isNull()).isTrue();
+        assertThat(first.path("transitions").get(0).path("to").asText()).isEqualTo("SIGNED");
+
+        assertThat(dates(get("/api/partnerships/EU/JP/history?from=2023-01-01").path("steps")))
+                .containsExactly("2023-05", "2024-11-01");
+    }
+
+    @Test
+    void changesReplayAllPartnershipsByDateThenKey() {
+        final JsonNode all = get("/api/changes");
+        assertThat(dates(all.path("items")))
+                .containsExactly("2012-12-13", "2013-07", "2022-04-01", "2023-05", "2023-07-12", "2024-05-21",
+                        "2024-11-01");
+        assertThat(ids(all.path("items"), "key"))
+                .containsExactly("EU:MD", "EU:MD", "EU:JP", "EU:JP", "NATO:JP", "EU:MD", "EU:JP");
+        final JsonNode window = get("/api/changes?from=2023-01-01&to=2024-06-30");
+        assertThat(window.path("from").asText()).isEqualTo("2023-01-01");
+        assertThat(window.path("count").asInt()).isEqualTo(3);
+        assertThat(ids(window.path("items"), "key")).containsExactly("EU:JP", "NATO:JP", "EU:MD");
+    }
+
+    @Test
+    void statsCountInstruments() {
+        final JsonNode now = get("/api/stats");
+        assertThat(now.path("partnerships").asInt()).isEqualTo(3);
+        assertThat(now.path("byActor").path("EU").asInt()).isEqualTo(4);
+        assertThat(now.path("byActor").path("NATO").asInt()).isEqualTo(1);
+        assertThat(now.path("byInstrument").path("SDP").asInt()).isEqualTo(2);
+        assertThat(now.path("byStatus").path("SIGNED").asInt()).isEqualTo(3);
+        assertThat(now.path("byStatus").path("IN_FORCE").asInt()).isEqualTo(1);
+        final JsonNode then = get("/api/stats?asOf=2020-01-01");
+        assertThat(then.path("partnerships").asInt()).isEqualTo(1);
+        assertThat(then.path("byStatus").path("IN_FORCE").asInt()).isEqualTo(1);
+
+        final JsonNode timeline = get("/api/stats/timeline?actor=EU");
+        final JsonNode points = timeline.path("points");
+        assertThat(points.get(0).path("year").asInt()).isEqualTo(2012);
+        assertThat(points.get(points.size() - 1).path("year").asInt()).isEqualTo(2024);
+        assertThat(point(points, 2013).path("inForce").asInt()).isEqualTo(1);
+        assertThat(point(points, 2021).path("signed").asInt()).isEqualTo(1);
+        assertThat(point(points, 2022).path("signed").asInt()).isEqualTo(2);
+        assertThat(point(points, 2024).path("signed").asInt()).isEqualTo(4);
+        assertThat(get("/api/stats/timeline?instrument=ITPP").path("points").size()).isZero();
+    }
+
+    @Test
+    void healthSaysUpWhileRunning() {
+        final TrackerFixture.Reply health = TrackerFixture.get(service, "/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(health.json().path("streams").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void metricsShowKafkaStreamsHttpAndTheTrackersCounters() {
+        get("/api/stats");
+        final TrackerFixture.Reply metrics = TrackerFixture.get(service, "/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
+                "route=\"/api/stats\"", "kafka_stream_thread_", "rejected_records_total");
+        final double duplicates = Arrays.stream(metrics.body().split("\n"))
+                .filter(line -> line.startsWith("kafka_stream_partnership_tracker_duplicate_records_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+        assertThat(duplicates).isEqualTo(1.0);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRoute() throws IOException {
+        final JsonNode served = get("/api/openapi.json");
+        final JsonNode bundled;
+        try (InputStream in = TrackerApiTest.class.getResourceAsStream("/openapi.json")) {
+            bundled = new ObjectMapper().readTree(in);
+        }
+        assertThat(served).isEqualTo(bundled);
+        assertThat(service.routes()).contains("GET /api/partnerships", "GET /api/changes/stream", "GET /metrics",
+                "GET /health", "GET /api/openapi.json");
+        for (final String route : service.routes()) {
+            final String[] methodAndPath = route.split(" ");
+            assertThat(served.path("paths").path(methodAndPath[1]).has(methodAndPath[0].toLowerCase()))
+                    .as("%s is in openapi.json", route).isTrue();
+        }
+    }
+
+    private static JsonNode get(final String pathAndQuery) {
+        final TrackerFixture.Reply reply = TrackerFixture.get(service, pathAndQuery);
+        assertThat(reply.status()).as("GET %s: %s", pathAndQuery, reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static JsonNode instrument(final JsonNode partnership, final String type) {
+        return StreamSupport.stream(partnership.path("instruments").spliterator(), false)
+                .filter(instrument -> instrument.path("type").asText().equals(type))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " in " + partnership));
+    }
+
+    private static JsonNode byId(final JsonNode events, final String eventId) {
+        return StreamSupport.stream(events.spliterator(), false)
+                .filter(event -> event.path("eventId").asText().equals(eventId))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + eventId + " in " + events));
+    }
+
+    private static JsonNode point(final JsonNode points, final int year) {
+        return StreamSupport.stream(points.spliterator(), false)
+                .filter(point -> point.path("year").asInt() == year)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + year + " in " + points));
+    }
+
+    private static List<String> ids(final JsonNode items, final String field) {
+        final List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.path(field).asText()));
+        return ids;
+    }
+
+    private static List<String> names(final JsonNode instruments) {
+        return ids(instruments, "type");
+    }
+
+    private static List<String> dates(final JsonNode steps) {
+        final List<String> dates = new ArrayList<>();
+        steps.forEach(step -> dates.add(step.path("date").path("date").asText()));
+        return dates;
+    }
+}

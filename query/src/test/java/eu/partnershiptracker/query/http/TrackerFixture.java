@@ -1,0 +1,166 @@
+package eu.partnershiptracker.query.http;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.query.service.ServeSettings;
+import eu.partnershiptracker.query.service.TrackerService;
+import eu.partnershiptracker.serde.AvroSerializer;
+import eu.partnershiptracker.testing.Infrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A tracker on the test broker with topics, application id and state directory of its own, a producer of policy events
+ * for it, and an HTTP client for its API. Several services may share one fixture's topics (scale-out).
+ */
+public final class TrackerFixture implements AutoCloseable {
+
+    /** An HTTP answer. */
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (final IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Infrastructure infrastructure;
+    private final TopicNames topics;
+    private final String applicationId;
+    private final int partitions;
+    private final KafkaProducer<String, PolicyEvent> producer;
+
+    public TrackerFixture(final Infrastructure infrastructure, final int partitions) {
+        this.infrastructure = infrastructure;
+        this.partitions = partitions;
+        final String suffix = infrastructure.uniqueTopic("api");
+        this.topics = new TopicNames("events-" + suffix, "changes-" + suffix, "state-" + suffix,
+                "dlq-" + suffix);
+        this.applicationId = "tracker-" + suffix;
+        final AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", infrastructure.registryUrl()), false);
+        this.producer = new KafkaProducer<>(infrastructure.clientProperties(), new StringSerializer(), serializer);
+    }
+
+    public TopicNames topics() {
+        return topics;
+    }
+
+    /** Starts one instance on a free port. */
+    public TrackerService startService() {
+        try {
+            return TrackerService.start(ServeSettings.builder(infrastructure.bootstrapServers(),
+                            infrastructure.registryUrl())
+                    .applicationId(applicationId)
+                    .topics(topics)
+                    .stateDir(Files.createTempDirectory("tracker-state"))
+                    .httpHost("127.0.0.1")
+                    .httpPort(0)
+                    .advertisedHost("127.0.0.1")
+                    .partitions(partitions)
+                    .readyTimeout(Duration.ofSeconds(90))
+                    .build());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the events (keyed by partnership) and waits until the broker has them. */
+    public void publish(final PolicyEvent.Builder... events) {
+        try {
+            for (final PolicyEvent.Builder builder : events) {
+                final PolicyEvent event = builder.build();
+                producer.send(new ProducerRecord<>(topics.events(), event.getActor() + ":" + event.getCounterpart(),
+                        event)).get();
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits until the service's API lists the event in the partnership's history. */
+    public static void awaitEvent(final TrackerService service, final String key, final String eventId) {
+        final String path = "/api/partnerships/" + key.replace(':', '/') + "/history";
+        await("event " + eventId + " in " + key).atMost(Duration.ofSeconds(60)).until(() -> {
+            final Reply reply = get(service, path);
+            return reply.status() == 200 && reply.body().contains("\"" + eventId + "\"");
+        });
+    }
+
+    /**
+     * Waits until the change caused by the event is committed on the changes topic, by reading the change stream from
+     * the beginning. (The store shows an event as soon as it is processed, before its transaction commits.)
+     */
+    public void awaitCommittedChange(final TrackerService service, final String causeEventId) {
+        final StringBuilder start = new StringBuilder();
+        for (int partition = 0; partition < partitions; partition++) {
+            start.append(partition == 0 ? "" : ",").append(partition).append(":0");
+        }
+        try (SseReader stream = SseReader.open(service, start.toString())) {
+            final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                final SseReader.Event event = stream.poll(Duration.ofSeconds(1));
+                if (event != null && MAPPER.readTree(event.data()).path("causeEventId").asText().equals(causeEventId)) {
+                    return;
+                }
+            }
+            throw new AssertionError("no committed change caused by " + causeEventId);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Reply get(final TrackerService service, final String pathAndQuery) {
+        return get(service, pathAndQuery, Map.of());
+    }
+
+    public static Reply get(final TrackerService service, final String pathAndQuery, final Map<String, String> headers) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(service) + pathAndQuery));
+        headers.forEach(request::header);
+        try {
+            final HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String baseUrl(final TrackerService service) {
+        return "http://127.0.0.1:" + service.httpPort();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,5 +1,0 @@
-package eu.partnershiptracker.api;
-
-/** The body of every error answer: {@code {"status": 400, "error": "..."}}. */
-record ApiError(int status, String error) {
-}

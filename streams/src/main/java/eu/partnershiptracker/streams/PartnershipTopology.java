@@ -1,0 +1,75 @@
+package eu.partnershiptracker.streams;
+
+import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.model.PartnershipChange;
+import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.serde.SpecificAvroSerde;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The streams application's topology: policy events in; partnership changes, latest partnership states and dead letters
+ * out; the timelines of all partnerships kept in the queryable store {@link #TIMELINE_STORE}.
+ * <pre>
+ * events topic (Avro PolicyEvent) -&gt; partnership processor (+ timelines store) -+-&gt; changes topic (Avro PartnershipChange)
+ *                                                                              +-&gt; state topic (Avro PartnershipState, tombstone on DELETE)
+ *                                                                              +-&gt; dead-letter topic (original bytes, reason in headers)
+ * </pre>
+ * Input values are read as bytes and deserialised by the processor, which sends unreadable ones to the dead-letter
+ * topic (see {@link PartnershipProcessor}).
+ */
+public final class PartnershipTopology {
+
+    /** The queryable store of partnership timelines: String key "ACTOR:COUNTERPART", value a Timeline. */
+    public static final String TIMELINE_STORE = "partnership-timelines";
+
+    private static final String SOURCE = "policy-events-source";
+    private static final String PROCESSOR = "partnership-processor";
+    static final String CHANGES_SINK = "partnership-changes-sink";
+    static final String STATE_SINK = "partnership-state-sink";
+    static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    private PartnershipTopology() {
+    }
+
+    /**
+     * @param topics      the topics to read and write
+     * @param serdeConfig the Avro serdes' settings: the registry URL and its credentials
+     */
+    public static Topology buildTopology(final TopicNames topics, final Map<String, ?> serdeConfig) {
+        Objects.requireNonNull(topics, "topics");
+        final Map<String, ?> serdes = Map.copyOf(Objects.requireNonNull(serdeConfig, "serdeConfig"));
+        final Topology topology = new Topology();
+        topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
+        // One deserializer per processor: each task may run on its own thread.
+        topology.addProcessor(PROCESSOR,
+                () -> new PartnershipProcessor(avroSerde(serdes, PolicyEvent.class).deserializer()), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE),
+                Serdes.String(), new TimelineSerde()).withCachingEnabled(), PROCESSOR);
+        topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(),
+                avroSerde(serdes, PartnershipChange.class).serializer(), PROCESSOR);
+        topology.addSink(STATE_SINK, topics.state(), new StringSerializer(),
+                avroSerde(serdes, PartnershipState.class).serializer(), PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(),
+                PROCESSOR);
+        return topology;
+    }
+
+    /** The type token only fixes T; the serde learns the schema from the records themselves. */
+    private static <T extends SpecificRecord> SpecificAvroSerde<T> avroSerde(final Map<String, ?> serdeConfig,
+            final Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        final SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+        serde.configure(serdeConfig, false);
+        return serde;
+    }
+}

@@ -1,0 +1,165 @@
+package eu.partnershiptracker.streams;
+
+import static eu.partnershiptracker.core.testing.TestEvents.event;
+import static eu.partnershiptracker.core.testing.TestEvents.retracts;
+import static eu.partnershiptracker.model.EventKind.ENTERED_INTO_FORCE;
+import static eu.partnershiptracker.model.EventKind.NEGOTIATIONS_LAUNCHED;
+import static eu.partnershiptracker.model.EventKind.SIGNED;
+import static eu.partnershiptracker.model.InstrumentType.FPA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.model.ChangeOperation;
+import eu.partnershiptracker.model.InstrumentStatus;
+import eu.partnershiptracker.model.InstrumentTransition;
+import eu.partnershiptracker.model.PartnershipChange;
+import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartnershipTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new TopologyFixture(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void everyAcceptedEventBecomesOneChangeAndTheLatestState() {
+        pipe(event("signed", FPA, SIGNED, "2023-05-21").build(), 0);
+        pipe(event("in-force", FPA, ENTERED_INTO_FORCE, "2023-06").build(), 1);
+        pipe(event("talks", FPA, NEGOTIATIONS_LAUNCHED, "2021").build(), 2);
+
+        final List<PartnershipChange> changes = fixture.changes.readValuesToList();
+        assertThat(changes).extracting(PartnershipChange::getChangeId, PartnershipChange::getOperation,
+                PartnershipChange::getCauseEventId, PartnershipChange::getRetroactive).containsExactly(
+                        tuple("EU:JP/1", ChangeOperation.CREATE, "signed", false),
+                        tuple("EU:JP/2", ChangeOperation.UPDATE, "in-force", false),
+                        tuple("EU:JP/3", ChangeOperation.UPDATE, "talks", true));
+        final PartnershipChange first = changes.get(0);
+        assertThat(first.getBefore()).isNull();
+        assertThat(first.getTransitions()).containsExactly(new InstrumentTransition(FPA, null, null, InstrumentStatus.SIGNED));
+        assertThat(first.getRecordedAt()).isEqualTo(T0);
+        assertThat(first.getSource().getTopic()).isEqualTo("policy-events");
+        assertThat(first.getSource().getOffset()).isZero();
+        assertThat(first.getSource().getDocument()).isEqualTo("source-of-signed.txt");
+        assertThat(changes.get(1).getTransitions())
+                .containsExactly(new InstrumentTransition(FPA, null, InstrumentStatus.SIGNED, InstrumentStatus.IN_FORCE));
+        assertThat(changes.get(2).getTransitions()).isEmpty();
+
+        final List<TestRecord<String, PartnershipState>> states =
+                fixture.states.readRecordsToList();
+        assertThat(states).extracting(TestRecord::key).containsOnly("EU:JP");
+        final PartnershipState current = PartnershipFold.stateAsOf(fixture.timeline("EU:JP"), null);
+        assertThat(states.get(2).value()).isEqualTo(current);
+        assertThat(current.getEvents()).hasSize(3);
+        assertThat(changes.get(2).getAfter())
+                .as("change images leave the growing event list to the state topic")
+                .isEqualTo(PartnershipState.newBuilder(current).setEvents(List.of()).build());
+        assertThat(fixture.timeline("EU:JP").changeCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRepublishedEventChangesNothingAndAReusedIdIsRejected() {
+        final PolicyEvent signed = event("signed", FPA, SIGNED, "2023-05-21").build();
+        final PolicyEvent reused = event("signed", FPA, SIGNED, "2024").build();
+        pipe(signed, 0);
+        pipe(signed, 1);
+        pipe(reused, 2);
+
+        assertThat(fixture.changes.readValuesToList()).hasSize(1);
+        final TestRecord<String, byte[]> dead = fixture.deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(fixture.bytes(reused));
+        assertThat(dead.key()).isEqualTo("EU:JP");
+        assertThat(header(dead.headers(), DeadLetters.REJECTION)).isEqualTo("REUSED_EVENT_ID");
+        assertThat(header(dead.headers(), DeadLetters.MESSAGE)).contains("'signed'", "different content", "offset 0");
+        assertThat(header(dead.headers(), DeadLetters.OFFSET)).isEqualTo("2");
+        assertThat(fixture.deadLetters.isEmpty()).isTrue();
+        assertThat(fixture.timeline("EU:JP").entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.event()).isEqualTo(signed));
+        assertThat(fixture.metric(TrackerMetrics.GROUP, TrackerMetrics.DUPLICATE_TOTAL)).isEqualTo(1.0);
+        assertThat(fixture.metric(TrackerMetrics.GROUP, TrackerMetrics.REJECTED_TOTAL)).isEqualTo(1.0);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndProcessingContinues() {
+        final byte[] notAvro = "{\"eventId\": \"json\"}".getBytes(StandardCharsets.UTF_8);
+        final byte[] unknownSchema = ByteBuffer.allocate(8).put((byte) 0).putInt(987_654).putShort((short) 2).array();
+        fixture.rawEvents.pipeInput("EU:JP", notAvro, T0);
+        fixture.rawEvents.pipeInput("EU:JP", unknownSchema, T0.plusSeconds(1));
+        pipe(event("signed", FPA, SIGNED, "2023-05-21").build(), 2);
+
+        final List<TestRecord<String, byte[]>> dead = fixture.deadLetters.readRecordsToList();
+        assertThat(dead).extracting(TestRecord::value).containsExactly(notAvro, unknownSchema);
+        assertThat(dead).allSatisfy(record -> {
+            assertThat(header(record.headers(), DeadLetters.REJECTION)).isEqualTo("UNREADABLE");
+            assertThat(header(record.headers(), DeadLetters.MESSAGE)).isNotBlank();
+            assertThat(header(record.headers(), DeadLetters.TOPIC)).isEqualTo("policy-events");
+        });
+        assertThat(header(dead.get(1).headers(), DeadLetters.MESSAGE)).contains("987654");
+        assertThat(fixture.changes.readValuesToList()).extracting(PartnershipChange::getCauseEventId)
+                .containsExactly("signed");
+        assertThat(fixture.metric(TrackerMetrics.GROUP, TrackerMetrics.REJECTED_TOTAL)).isEqualTo(2.0);
+    }
+
+    @Test
+    void wrongKeysAndEmptyValuesAreRejected() {
+        pipe("EU:NO", event("signed", FPA, SIGNED, "2023").build(), 0);
+        fixture.rawEvents.pipeInput("EU:JP", null, T0.plusSeconds(1));
+
+        final List<TestRecord<String, byte[]>> dead = fixture.deadLetters.readRecordsToList();
+        assertThat(dead).extracting(record -> header(record.headers(), DeadLetters.REJECTION))
+                .containsExactly("KEY_MISMATCH", "NO_VALUE");
+        assertThat(fixture.changes.isEmpty()).isTrue();
+        assertThat(fixture.timeline("EU:NO")).isNull();
+    }
+
+    @Test
+    void retractingTheLastFactDeletesTheState() {
+        pipe(event("signed", FPA, SIGNED, "2023").build(), 0);
+        pipe(event("oops", FPA, SIGNED, "2023").setCorrection(retracts("signed")).build(), 1);
+
+        assertThat(fixture.changes.readValuesToList()).extracting(PartnershipChange::getOperation,
+                PartnershipChange::getRetroactive).containsExactly(tuple(ChangeOperation.CREATE, false),
+                        tuple(ChangeOperation.DELETE, true));
+        final List<TestRecord<String, PartnershipState>> states =
+                fixture.states.readRecordsToList();
+        assertThat(states).hasSize(2);
+        assertThat(states.get(1).value()).isNull();
+    }
+
+    private void pipe(final PolicyEvent event, final int second) {
+        pipe(event.getActor() + ":" + event.getCounterpart(), event, second);
+    }
+
+    private void pipe(final String key, final PolicyEvent event, final int second) {
+        fixture.events.pipeInput(key, event, T0.plusSeconds(second));
+    }
+
+    private static String header(final Headers headers, final String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
