@@ -10,14 +10,16 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a topic's committed records from the beginning to the end it has when the read starts, with no consumer group:
- * what publish does to know the log of record, and what tests do to see what a topology wrote. A read that makes no
- * progress for the patience given fails instead of hanging.
+ * Reads a topic from the beginning to the end it has when the read starts, with no consumer group: what publish does
+ * to know the log of record, and what tests do to see what a topology wrote. Committed records are what consumers
+ * see; the whole log, aborted transactions included, is there for diagnosis. A read that makes no progress for the
+ * patience given fails instead of hanging.
  */
 public final class TopicReader {
 
@@ -36,11 +38,33 @@ public final class TopicReader {
     public static <K, V> void readCommitted(final Map<String, Object> clientProperties, final String topic,
             final Deserializer<K> keys, final Deserializer<V> values, final Duration patience,
             final Consumer<ConsumerRecord<K, V>> sink) {
+        read(clientProperties, topic, IsolationLevel.READ_COMMITTED, keys, values, patience, sink);
+    }
+
+    /** Every committed record of {@code topic}, in a list. */
+    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(final Map<String, Object> clientProperties,
+            final String topic, final Deserializer<K> keys, final Deserializer<V> values, final Duration patience) {
+        return read(clientProperties, topic, IsolationLevel.READ_COMMITTED, keys, values, patience);
+    }
+
+    /** Every record of {@code topic} that a consumer with this isolation level reads, in a list. */
+    public static <K, V> List<ConsumerRecord<K, V>> read(final Map<String, Object> clientProperties,
+            final String topic, final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values,
+            final Duration patience) {
+        final List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        read(clientProperties, topic, isolation, keys, values, patience, records::add);
+        return records;
+    }
+
+    private static <K, V> void read(final Map<String, Object> clientProperties, final String topic,
+            final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values,
+            final Duration patience, final Consumer<ConsumerRecord<K, V>> sink) {
         Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(patience, "patience");
         Objects.requireNonNull(sink, "sink");
         final Map<String, Object> properties = new HashMap<>(clientProperties);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(properties, keys, values)) {
@@ -62,14 +86,6 @@ public final class TopicReader {
                 records.forEach(sink);
             }
         }
-    }
-
-    /** Every committed record of {@code topic}, in a list. */
-    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(final Map<String, Object> clientProperties,
-            final String topic, final Deserializer<K> keys, final Deserializer<V> values, final Duration patience) {
-        final List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        readCommitted(clientProperties, topic, keys, values, patience, records::add);
-        return records;
     }
 
     private static boolean caughtUp(final KafkaConsumer<?, ?> consumer, final Map<TopicPartition, Long> end) {

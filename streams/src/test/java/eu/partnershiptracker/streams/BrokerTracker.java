@@ -174,7 +174,13 @@ final class BrokerTracker implements AutoCloseable {
 
     /** Committed records of a topic, read with read_committed from the beginning up to its last stable offsets. */
     <V> List<ConsumerRecord<String, V>> readCommitted(final String topic, final Deserializer<V> values) {
-        return TopicReader.readCommitted(infra.clientProperties(), topic, new StringDeserializer(), values, TIMEOUT);
+        return read(topic, values, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** The records of a topic from the beginning up to its end offsets as seen with that isolation level. */
+    <V> List<ConsumerRecord<String, V>> read(final String topic, final Deserializer<V> values,
+            final IsolationLevel isolation) {
+        return TopicReader.read(infra.clientProperties(), topic, isolation, new StringDeserializer(), values, TIMEOUT);
     }
 
     /** A reader of the application's Avro output. */
