@@ -2,17 +2,36 @@ package eu.partnershiptracker.query;
 
 import eu.partnershiptracker.model.EventEntry;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The answers of the query layer, shaped as docs/API.md describes them. */
+/**
+ * The answers of the query layer, shaped as docs/API.md describes them. An answer over all partnerships is computed
+ * by each instance over its share and merged by its {@code merge}, so that every instance gives the answer one
+ * instance holding everything would give.
+ */
 public final class Answers {
 
     private Answers() {
     }
 
-    /** {@code GET /api/partnerships}. */
+    private static <A, T> List<T> concat(final List<A> shares, final Function<A, List<T>> items) {
+        return shares.stream().flatMap(share -> items.apply(share).stream()).toList();
+    }
+
+    private static <T> List<T> sorted(final List<T> items, final Comparator<T> order) {
+        return items.stream().sorted(order).toList();
+    }
+
+    /** {@code GET /api/partnerships}, its items sorted by key. */
     public record PartnershipList(LocalDate asOf, int count, List<PartnershipView> items) {
 
         public PartnershipList {
@@ -20,7 +39,12 @@ public final class Answers {
         }
 
         public static PartnershipList of(final LocalDate asOf, final List<PartnershipView> items) {
-            return new PartnershipList(asOf, items.size(), items);
+            return new PartnershipList(asOf, items.size(), sorted(items, PartnershipView.BY_KEY));
+        }
+
+        /** The answer of instances holding disjoint shares of the partnerships, as one instance would give it. */
+        public static PartnershipList merge(final List<PartnershipList> shares) {
+            return of(shares.get(0).asOf(), concat(shares, PartnershipList::items));
         }
     }
 
@@ -34,7 +58,7 @@ public final class Answers {
         }
     }
 
-    /** {@code GET /api/changes}. */
+    /** {@code GET /api/changes}, its items in {@link StepView#ORDER}. */
     public record ChangeList(LocalDate from, LocalDate to, int count, List<StepView> items) {
 
         public ChangeList {
@@ -42,20 +66,71 @@ public final class Answers {
         }
 
         public static ChangeList of(final LocalDate from, final LocalDate to, final List<StepView> items) {
-            return new ChangeList(from, to, items.size(), items);
+            return new ChangeList(from, to, items.size(), sorted(items, StepView.ORDER));
+        }
+
+        /** The replays of instances holding disjoint shares of the partnerships, as one instance would give it. */
+        public static ChangeList merge(final List<ChangeList> shares) {
+            return of(shares.get(0).from(), shares.get(0).to(), concat(shares, ChangeList::items));
         }
     }
 
     /** {@code GET /api/stats}: partnerships, and their instruments counted by actor, type and status. */
     public record Stats(LocalDate asOf, int partnerships, Map<String, Integer> byActor,
             Map<String, Integer> byInstrument, Map<String, Integer> byStatus) {
+
+        public Stats {
+            byActor = Collections.unmodifiableSortedMap(new TreeMap<>(byActor));
+            byInstrument = Collections.unmodifiableSortedMap(new TreeMap<>(byInstrument));
+            byStatus = Collections.unmodifiableSortedMap(new TreeMap<>(byStatus));
+        }
+
+        /** Disjoint shares of the partnerships count up. */
+        public static Stats merge(final List<Stats> shares) {
+            return new Stats(shares.get(0).asOf(), shares.stream().mapToInt(Stats::partnerships).sum(),
+                    sum(shares, Stats::byActor), sum(shares, Stats::byInstrument), sum(shares, Stats::byStatus));
+        }
+
+        private static Map<String, Integer> sum(final List<Stats> shares,
+                final Function<Stats, Map<String, Integer>> counts) {
+            final Map<String, Integer> sums = new TreeMap<>();
+            shares.forEach(share -> counts.apply(share).forEach((key, count) -> sums.merge(key, count, Integer::sum)));
+            return sums;
+        }
     }
 
-    /** {@code GET /api/stats/timeline}. */
+    /**
+     * {@code GET /api/stats/timeline}: running totals per year, from the first year with a signature or an entry into
+     * force to the last.
+     */
     public record StatsTimeline(List<YearPoint> points) {
 
         public StatsTimeline {
             points = List.copyOf(points);
+        }
+
+        /**
+         * Each share's points are running totals over its own span of years: before its first point it counts
+         * nothing, after its last it keeps its last totals. The merged span is the union of the shares' spans.
+         */
+        public static StatsTimeline merge(final List<StatsTimeline> shares) {
+            final List<TreeMap<Integer, YearPoint>> byYear = shares.stream().map(share -> share.points().stream()
+                    .collect(Collectors.toMap(YearPoint::year, Function.identity(), (a, b) -> b, TreeMap::new)))
+                    .toList();
+            final TreeSet<Integer> years = new TreeSet<>();
+            byYear.forEach(series -> years.addAll(series.keySet()));
+            if (years.isEmpty()) {
+                return new StatsTimeline(List.of());
+            }
+            final List<YearPoint> points = new ArrayList<>();
+            for (int year = years.first(); year <= years.last(); year++) {
+                final int upTo = year;
+                final List<YearPoint> latest = byYear.stream().map(series -> series.floorEntry(upTo))
+                        .filter(Objects::nonNull).map(Map.Entry::getValue).toList();
+                points.add(new YearPoint(year, latest.stream().mapToInt(YearPoint::signed).sum(),
+                        latest.stream().mapToInt(YearPoint::inForce).sum()));
+            }
+            return new StatsTimeline(points);
         }
     }
 

@@ -9,6 +9,7 @@ import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PartnershipState;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,9 @@ import java.util.Objects;
 public record PartnershipView(String key, Actor actor, String counterpart, LocalDate asOf,
         List<InstrumentState> instruments, List<Conflict> conflicts,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventEntry> events, String lastEventId, Instant updatedAt) {
+
+    /** Lists of partnerships are sorted by key. */
+    public static final Comparator<PartnershipView> BY_KEY = Comparator.comparing(PartnershipView::key);
 
     public PartnershipView {
         Objects.requireNonNull(key, "key");

@@ -3,6 +3,7 @@ package eu.partnershiptracker.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.partnershiptracker.model.InstrumentTransition;
 import eu.partnershiptracker.model.PartialDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,10 @@ import java.util.Objects;
  */
 public record StepView(@JsonInclude(JsonInclude.Include.NON_NULL) String key, PartialDate date, List<String> eventIds,
         List<InstrumentTransition> transitions, PartnershipView state) {
+
+    /** Replays of all partnerships: by date, then by partnership. */
+    public static final Comparator<StepView> ORDER =
+            Comparator.comparing((StepView step) -> step.date().getDate()).thenComparing(StepView::key);
 
     public StepView {
         Objects.requireNonNull(date, "date");

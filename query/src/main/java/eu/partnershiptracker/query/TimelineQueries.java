@@ -33,10 +33,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class TimelineQueries {
 
-    /** Replays of all partnerships: by date, then by partnership. */
-    public static final Comparator<StepView> STEP_ORDER =
-            Comparator.comparing((StepView step) -> step.date().getDate()).thenComparing(StepView::key);
-
     private final Supplier<ReadOnlyKeyValueStore<String, Timeline>> store;
 
     public TimelineQueries(final Supplier<ReadOnlyKeyValueStore<String, Timeline>> store) {
@@ -58,7 +54,6 @@ public final class TimelineQueries {
                 items.add(PartnershipView.summary(state));
             }
         });
-        items.sort(Comparator.comparing(PartnershipView::key));
         return Answers.PartnershipList.of(asOf, items);
     }
 
@@ -75,7 +70,6 @@ public final class TimelineQueries {
     public Answers.ChangeList changes(final LocalDate from, final LocalDate to) {
         final List<StepView> items = new ArrayList<>();
         forEachTimeline((key, timeline) -> steps(timeline, from, to).forEach(step -> items.add(step.withKey(key))));
-        items.sort(STEP_ORDER);
         return Answers.ChangeList.of(from, to, items);
     }
 

@@ -2,9 +2,14 @@ package eu.partnershiptracker.query.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,7 +20,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The JSON of the API: Avro records as plain objects of their fields, dates and instants as ISO strings, and partial
- * dates written only as far as their precision goes ({@code {"date": "2024-05", "precision": "MONTH"}}).
+ * dates written only as far as their precision goes ({@code {"date": "2024-05", "precision": "MONTH"}}). It reads
+ * what it writes, so that instances exchange typed answers.
  */
 public final class JsonMapping {
 
@@ -23,7 +29,9 @@ public final class JsonMapping {
     }
 
     public static ObjectMapper create() {
-        final SimpleModule partialDates = new SimpleModule("partial-dates").addSerializer(new PartialDateSerializer());
+        final SimpleModule partialDates = new SimpleModule("partial-dates")
+                .addSerializer(new PartialDateSerializer())
+                .addDeserializer(PartialDate.class, new PartialDateDeserializer());
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(partialDates)
@@ -53,6 +61,32 @@ public final class JsonMapping {
             generator.writeStringField("date", PartialDates.format(value));
             generator.writeStringField("precision", value.getPrecision().name());
             generator.writeEndObject();
+        }
+    }
+
+    /** Reads a date back from the form its precision allows; the stated precision must agree with the form. */
+    static final class PartialDateDeserializer extends StdDeserializer<PartialDate> {
+
+        private static final long serialVersionUID = 1L;
+
+        PartialDateDeserializer() {
+            super(PartialDate.class);
+        }
+
+        @Override
+        public PartialDate deserialize(final JsonParser parser, final DeserializationContext context)
+                throws IOException {
+            final JsonNode node = parser.readValueAsTree();
+            final PartialDate date;
+            try {
+                date = PartialDates.parse(node.path("date").asText());
+            } catch (final IllegalArgumentException e) {
+                throw JsonMappingException.from(parser, "not a partial date: " + node, e);
+            }
+            if (!date.getPrecision().name().equals(node.path("precision").asText())) {
+                throw JsonMappingException.from(parser, "a partial date whose precision is not its form's: " + node);
+            }
+            return date;
         }
     }
 }

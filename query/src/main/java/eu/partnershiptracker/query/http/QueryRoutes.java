@@ -4,10 +4,10 @@ import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
+import eu.partnershiptracker.query.Answers;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.TimelineQueries;
 import eu.partnershiptracker.query.routing.ClusterRouting;
-import eu.partnershiptracker.query.routing.Merges;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -38,7 +38,8 @@ final class QueryRoutes {
         final PartnershipFilter filter = new PartnershipFilter(Params.choice(ctx, "actor", Actor.class),
                 Params.choice(ctx, "instrument", InstrumentType.class),
                 Params.choice(ctx, "status", InstrumentStatus.class));
-        routing.answerForAll(ctx, () -> queries.partnerships(asOf, filter), Merges::partnerships);
+        routing.answerForAll(ctx, () -> queries.partnerships(asOf, filter), Answers.PartnershipList.class,
+                Answers.PartnershipList::merge);
     }
 
     private void partnership(final Context ctx) {
@@ -57,18 +58,20 @@ final class QueryRoutes {
 
     private void changes(final Context ctx) {
         final Params.DateRange range = Params.range(ctx);
-        routing.answerForAll(ctx, () -> queries.changes(range.from(), range.to()), Merges::changes);
+        routing.answerForAll(ctx, () -> queries.changes(range.from(), range.to()), Answers.ChangeList.class,
+                Answers.ChangeList::merge);
     }
 
     private void stats(final Context ctx) {
         final LocalDate asOf = Params.date(ctx, "asOf");
-        routing.answerForAll(ctx, () -> queries.stats(asOf), Merges::stats);
+        routing.answerForAll(ctx, () -> queries.stats(asOf), Answers.Stats.class, Answers.Stats::merge);
     }
 
     private void statsTimeline(final Context ctx) {
         final Actor actor = Params.choice(ctx, "actor", Actor.class);
         final InstrumentType instrument = Params.choice(ctx, "instrument", InstrumentType.class);
-        routing.answerForAll(ctx, () -> queries.statsTimeline(actor, instrument), Merges::statsTimeline);
+        routing.answerForAll(ctx, () -> queries.statsTimeline(actor, instrument), Answers.StatsTimeline.class,
+                Answers.StatsTimeline::merge);
     }
 
     private static String key(final Context ctx) {

@@ -1,7 +1,6 @@
 package eu.partnershiptracker.query.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.query.MetadataService;
 import eu.partnershiptracker.query.QueryUnavailableException;
@@ -48,8 +47,12 @@ public final class ClusterRouting {
         answer(ctx, local.get());
     }
 
-    /** Answers a query over all partnerships by merging every instance's local answer. */
-    public void answerForAll(final Context ctx, final Supplier<Object> local, final Function<List<JsonNode>, JsonNode> merge) {
+    /**
+     * Answers a query over all partnerships by merging every instance's local answer: each instance is asked for its
+     * share, read back into {@code type}, and {@code merge} makes the one answer of them.
+     */
+    public <T> void answerForAll(final Context ctx, final Supplier<T> local, final Class<T> type,
+            final Function<List<T>, T> merge) {
         if (isLocalOnly(ctx)) {
             answer(ctx, local.get());
             return;
@@ -60,12 +63,12 @@ public final class ClusterRouting {
                 others.add(instances.get(instance, pathAndQuery(ctx)));
             }
         }
-        final List<JsonNode> answers = new ArrayList<>();
-        answers.add(mapper.valueToTree(local.get()));
+        final List<T> shares = new ArrayList<>();
+        shares.add(local.get());
         for (final CompletableFuture<InstanceClient.Reply> other : others) {
-            answers.add(parse(join(other)));
+            shares.add(parse(join(other), type));
         }
-        answer(ctx, merge.apply(answers));
+        answer(ctx, merge.apply(shares));
     }
 
     private void answer(final Context ctx, final Object body) {
@@ -79,13 +82,13 @@ public final class ClusterRouting {
                 .result(reply.body());
     }
 
-    private JsonNode parse(final InstanceClient.Reply reply) {
+    private <T> T parse(final InstanceClient.Reply reply, final Class<T> type) {
         if (reply.status() != 200) {
             throw new QueryUnavailableException("instance " + reply.answeredBy() + " answered " + reply.status()
                     + ": " + reply.body());
         }
         try {
-            return mapper.readTree(reply.body());
+            return mapper.readValue(reply.body(), type);
         } catch (final JsonProcessingException e) {
             throw new QueryUnavailableException("instance " + reply.answeredBy() + " answered unreadable JSON", e);
         }
