@@ -49,36 +49,28 @@ public final class ChangesCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        final PrintWriter out = spec.commandLine().getOut();
-        final ApiClient client = api.client();
-        try {
-            if (follow) {
-                if (from != null || to != null) {
-                    throw new ParameterException(spec.commandLine(),
-                            "--follow shows changes as they are recorded and cannot be combined with --from or --to");
-                }
-                if (!api.json()) {
-                    out.printf(LIVE_ROW, "RECORDED", "PARTNERSHIP", "OPERATION", "EFFECTIVE", "CHANGES");
-                    out.flush();
-                }
-                client.stream("/api/changes/stream", event -> printChange(out, client, event));
-                return ExitCodes.OK;
-            }
+    public Integer call() {
+        if (!follow) {
             final Map<String, Object> parameters = new HashMap<>();
             parameters.put("from", from);
             parameters.put("to", to);
-            final JsonNode answer = client.get("/api/changes", parameters);
-            if (api.json()) {
-                out.println(client.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-            } else {
-                printReplay(out, answer);
-            }
+            return api.print(spec, "/api/changes", parameters, ChangesCommand::printReplay);
+        }
+        if (from != null || to != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--follow shows changes as they are recorded and cannot be combined with --from or --to");
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        if (!api.json()) {
+            out.printf(LIVE_ROW, "RECORDED", "PARTNERSHIP", "OPERATION", "EFFECTIVE", "CHANGES");
             out.flush();
+        }
+        final ApiClient client = api.client();
+        try {
+            client.stream("/api/changes/stream", event -> printChange(out, client, event));
             return ExitCodes.OK;
         } catch (final ApiClient.ApiCallException e) {
-            spec.commandLine().getErr().println("Error: " + e.getMessage());
-            return ExitCodes.of(e);
+            return ApiOptions.failed(spec, e);
         }
     }
 

@@ -2,7 +2,6 @@ package eu.partnershiptracker.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.partnershiptracker.core.PartnershipKey;
-import eu.partnershiptracker.query.client.ApiClient;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,26 +38,11 @@ public final class StateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        final PrintWriter out = spec.commandLine().getOut();
-        final ApiClient client = api.client();
+    public Integer call() {
         final Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", asOf);
-        try {
-            final JsonNode answer = client.get(path(), parameters);
-            if (api.json()) {
-                out.println(client.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-            } else if (partnership == null) {
-                printList(out, answer);
-            } else {
-                printOne(out, answer);
-            }
-            out.flush();
-            return ExitCodes.OK;
-        } catch (final ApiClient.ApiCallException e) {
-            spec.commandLine().getErr().println("Error: " + e.getMessage());
-            return ExitCodes.of(e);
-        }
+        return api.print(spec, path(), parameters, partnership == null ? StateCommand::printList
+                : StateCommand::printOne);
     }
 
     private String path() {

@@ -87,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (final RuntimeException e) {
             // start() has already stopped whatever it had started.
             Runtime.getRuntime().removeShutdownHook(hook);
-            err.println("Error: " + e.getMessage());
+            // A failure without a message is a bug, not a situation: name it, so that it can be reported.
+            err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return ExitCodes.UNAVAILABLE;
         }
         printWhereEverythingRuns(out, demo);

@@ -2,6 +2,7 @@ package eu.partnershiptracker.core.fold;
 
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentStatus;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,28 +17,30 @@ import java.util.Set;
  */
 public final class Lifecycle {
 
-    private static final Map<EventKind, InstrumentStatus> STAGES = new EnumMap<>(EventKind.class);
+    private static final Map<EventKind, InstrumentStatus> STAGES = stages();
     /** Kinds that happen again and again (a dialogue held every year): each occurrence is its own fact, never a conflict. */
     private static final Set<EventKind> REPEATABLE = EnumSet.of(EventKind.HELD, EventKind.UPGRADED, EventKind.SUSPENDED);
 
-    static {
-        STAGES.put(EventKind.EXPLORATORY_TALKS_STARTED, InstrumentStatus.EXPLORATORY_TALKS);
-        STAGES.put(EventKind.NEGOTIATIONS_LAUNCHED, InstrumentStatus.NEGOTIATING);
-        STAGES.put(EventKind.NEGOTIATIONS_CONCLUDED, InstrumentStatus.CONCLUDED);
-        STAGES.put(EventKind.APPLIED, InstrumentStatus.APPLIED);
-        STAGES.put(EventKind.SIGNED, InstrumentStatus.SIGNED);
-        STAGES.put(EventKind.PROVISIONALLY_APPLIED, InstrumentStatus.PROVISIONALLY_APPLIED);
-        STAGES.put(EventKind.ENTERED_INTO_FORCE, InstrumentStatus.IN_FORCE);
-        for (final EventKind kind : EnumSet.of(EventKind.LAUNCHED, EventKind.UPGRADED, EventKind.HELD, EventKind.ISSUED,
-                EventKind.ENDORSED, EventKind.GRANTED, EventKind.JOINED, EventKind.ACCEDED)) {
-            STAGES.put(kind, InstrumentStatus.ACTIVE);
-        }
-        STAGES.put(EventKind.SUSPENDED, InstrumentStatus.SUSPENDED);
-        STAGES.put(EventKind.SUPERSEDED, InstrumentStatus.SUPERSEDED);
-        STAGES.put(EventKind.TERMINATED, InstrumentStatus.TERMINATED);
+    private Lifecycle() {
     }
 
-    private Lifecycle() {
+    private static Map<EventKind, InstrumentStatus> stages() {
+        final Map<EventKind, InstrumentStatus> stages = new EnumMap<>(EventKind.class);
+        stages.put(EventKind.EXPLORATORY_TALKS_STARTED, InstrumentStatus.EXPLORATORY_TALKS);
+        stages.put(EventKind.NEGOTIATIONS_LAUNCHED, InstrumentStatus.NEGOTIATING);
+        stages.put(EventKind.NEGOTIATIONS_CONCLUDED, InstrumentStatus.CONCLUDED);
+        stages.put(EventKind.APPLIED, InstrumentStatus.APPLIED);
+        stages.put(EventKind.SIGNED, InstrumentStatus.SIGNED);
+        stages.put(EventKind.PROVISIONALLY_APPLIED, InstrumentStatus.PROVISIONALLY_APPLIED);
+        stages.put(EventKind.ENTERED_INTO_FORCE, InstrumentStatus.IN_FORCE);
+        for (final EventKind kind : EnumSet.of(EventKind.LAUNCHED, EventKind.UPGRADED, EventKind.HELD, EventKind.ISSUED,
+                EventKind.ENDORSED, EventKind.GRANTED, EventKind.JOINED, EventKind.ACCEDED)) {
+            stages.put(kind, InstrumentStatus.ACTIVE);
+        }
+        stages.put(EventKind.SUSPENDED, InstrumentStatus.SUSPENDED);
+        stages.put(EventKind.SUPERSEDED, InstrumentStatus.SUPERSEDED);
+        stages.put(EventKind.TERMINATED, InstrumentStatus.TERMINATED);
+        return Collections.unmodifiableMap(stages);
     }
 
     public static Optional<InstrumentStatus> stage(final EventKind kind) {
