@@ -3,7 +3,7 @@ package eu.partnershiptracker.query.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicNames;
@@ -63,13 +63,11 @@ class DashboardBrowserTest {
     static void startTheApplication(final Infrastructure infrastructure) throws Exception {
         chromium = Executables.find("CHROME_BIN", "chromium", "chromium-browser", "google-chrome").orElse(null);
         chromedriver = Executables.find("CHROMEDRIVER", "chromedriver").orElse(null);
-        if (chromium == null || chromedriver == null) {
-            final String missing = (chromium == null ? "Chromium" : "chromedriver") + " is not on the PATH; "
-                    + INSTALL_NOTICE;
+        if (missingBrowser() != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + missing);
+                fail("CI=true and " + missingBrowser());
             }
-            abort(missing);
+            return;
         }
         final TopicNames topics = new TopicNames(infrastructure.uniqueTopic("dashboard-events"),
                 infrastructure.uniqueTopic("dashboard-changes"), infrastructure.uniqueTopic("dashboard-state"),
@@ -97,6 +95,8 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openTheDashboard() {
+        // Per test rather than for the class, so that each test is reported as skipped, with the notice.
+        assumeTrue(missingBrowser() == null, DashboardBrowserTest::missingBrowser);
         final ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
@@ -174,6 +174,15 @@ class DashboardBrowserTest {
                 .getText().startsWith("EU \u2013 IS"));
         assertThat(browser.findElement(By.cssSelector("[data-cause-event-id=dashboard-test-eu-is-sdp-signed]"))
                 .getText()).contains("SDP: new \u2192 signed").contains("effective March 2025");
+    }
+
+    /** What is missing to run the browser tests and how to install it, or null when nothing is. */
+    private static String missingBrowser() {
+        if (chromium != null && chromedriver != null) {
+            return null;
+        }
+        return (chromium == null ? "Chromium (CHROME_BIN, or chromium on the PATH)"
+                : "chromedriver (CHROMEDRIVER, or chromedriver on the PATH)") + " was not found; " + INSTALL_NOTICE;
     }
 
     private WebElement row(final String key) {
