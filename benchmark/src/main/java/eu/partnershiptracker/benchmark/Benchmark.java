@@ -15,12 +15,13 @@ import eu.partnershiptracker.benchmark.lookup.SnapshotRun;
 import eu.partnershiptracker.benchmark.results.Results;
 import eu.partnershiptracker.benchmark.results.ResultsWriter;
 import eu.partnershiptracker.benchmark.streams.TopologyRun;
+import eu.partnershiptracker.cluster.ClusterSettings;
+import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.embedded.EmbeddedKafka;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.query.service.ServeSettings;
 import eu.partnershiptracker.query.service.TrackerService;
-import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
@@ -136,67 +136,71 @@ public final class Benchmark implements Callable<Integer> {
         final EventGenerator load = new EventGenerator(seed, events, partnerships);
         final Duration timeout = Duration.ofMinutes(timeoutMinutes);
         try (EmbeddedRegistry registry = EmbeddedRegistry.start(apicurioHome(), work, REGISTRY_STARTUP);
-             EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"), 0, BROKER_HEAP, BROKER_STARTUP);
-             Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                     broker.bootstrapServers()))) {
-            final TrackerConfig config = TrackerConfig.of(broker.bootstrapServers(), registry.confluentApiUrl())
-                    .withApplicationId(APPLICATION_ID)
-                    .withStreamsOverrides(Map.of(
-                            StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString(),
-                            StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads)));
-            final List<NewTopic> topics = new ArrayList<>(TrackerTopics.all(config.topics(), partitions, (short) 1));
-            topics.add(new NewTopic(BASELINE_TOPIC, partitions, (short) 1));
-            TrackerTopics.ensure(admin, topics, config.cluster().withTimeout(timeout));
-
-            LOG.info("publishing {} events over {} partnerships", events, partnerships);
-            final PublishFigures published = new LoadPublisher(Map.of(
-                    CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.confluentApiUrl()))
-                    .publish(load, config.topics().events(), seed);
-            LOG.info("published: {}", published);
-
-            final KafkaPerfTools tools = new KafkaPerfTools(broker.bootstrapServers(), work, timeout);
-            final ProducerFigures producer =
-                    tools.produce(BASELINE_TOPIC, events, (int) Math.round(published.averageValueBytes()));
-            LOG.info("ProducerPerformance: {}", producer);
-            final ConsumerFigures consumer = tools.consume(BASELINE_TOPIC, events);
-            LOG.info("ConsumerPerformance: {}", consumer);
-
-            final TopologyRun topology = new TopologyRun(config, admin, Duration.ofMinutes(processingLimitMinutes), timeout);
-            final TopologyRun.Processed processed = topology.process(events);
-            LOG.info("topology: {}", processed.figures());
-            final List<String> keys = processed.app().partnershipKeys();
-            final List<Latencies> latencies = new ArrayList<>();
-            final SnapshotRun.Snapshot snapshot;
-            try {
-                latencies.addAll(measureLookups(keys, new InProcessLookup(processed.app().timelines())));
-                snapshot = new SnapshotRun(processed.app().timelines()).measure(snapshotDate, snapshotRuns);
-                LOG.info("lookups: {}; snapshot: {}", latencies, snapshot);
-            } catch (final RuntimeException e) {
-                processed.app().close();
-                throw e;
+             EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"), 0, BROKER_HEAP, BROKER_STARTUP)) {
+            final ClusterSettings cluster = ClusterSettings.of(broker.bootstrapServers(), registry.confluentApiUrl());
+            try (Admin admin = Admin.create(cluster.clientProperties())) {
+                return run(work, load, timeout, cluster, admin);
             }
-            final TopologyRun.Restored restored = topology.restore(processed.app());
-            restored.app().close();
-            LOG.info("restore: {}", restored.figures());
-            if (httpUrl == null) {
-                latencies.add(measureOverHttp(keys, broker.bootstrapServers(), registry.confluentApiUrl(), config,
-                        work));
-            }
-            return new Results(Instant.now(), Results.Machine.current(),
-                    new Results.Parameters(events, partnerships, partitions, streamThreads, lookups, seed, httpUrl),
-                    producer, consumer, published, processed.figures(), latencies, snapshot, restored.figures(),
-                    Results.Ratios.of(processed.figures(), producer, consumer, published));
         }
+    }
+
+    /** The phases of a run, on a broker and a registry that are up. */
+    private Results run(final Path work, final EventGenerator load, final Duration timeout,
+            final ClusterSettings cluster, final Admin admin) throws Exception {
+        final TrackerConfig config = new TrackerConfig(APPLICATION_ID, cluster, TopicNames.DEFAULTS, Map.of(
+                StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString(),
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads)));
+        final List<NewTopic> topics = new ArrayList<>(TrackerTopics.all(config.topics(), partitions, (short) 1));
+        topics.add(new NewTopic(BASELINE_TOPIC, partitions, (short) 1));
+        TrackerTopics.ensure(admin, topics, cluster.withTimeout(timeout));
+
+        LOG.info("publishing {} events over {} partnerships", events, partnerships);
+        final Map<String, Object> producerProperties = cluster.clientProperties();
+        producerProperties.putAll(config.serdeConfig());
+        final PublishFigures published = new LoadPublisher(producerProperties)
+                .publish(load, config.topics().events(), seed);
+        LOG.info("published: {}", published);
+
+        final KafkaPerfTools tools = new KafkaPerfTools(cluster.bootstrapServers(), work, timeout);
+        final ProducerFigures producer =
+                tools.produce(BASELINE_TOPIC, events, (int) Math.round(published.averageValueBytes()));
+        LOG.info("ProducerPerformance: {}", producer);
+        final ConsumerFigures consumer = tools.consume(BASELINE_TOPIC, events);
+        LOG.info("ConsumerPerformance: {}", consumer);
+
+        final TopologyRun topology = new TopologyRun(config, admin, Duration.ofMinutes(processingLimitMinutes), timeout);
+        final TopologyRun.Processed processed = topology.process(events);
+        LOG.info("topology: {}", processed.figures());
+        final List<String> keys = processed.app().partnershipKeys();
+        final List<Latencies> latencies = new ArrayList<>();
+        final SnapshotRun.Snapshot snapshot;
+        try {
+            latencies.addAll(measureLookups(keys, new InProcessLookup(processed.app().timelines())));
+            snapshot = new SnapshotRun(processed.app().timelines()).measure(snapshotDate, snapshotRuns);
+            LOG.info("lookups: {}; snapshot: {}", latencies, snapshot);
+        } catch (final RuntimeException e) {
+            processed.app().close();
+            throw e;
+        }
+        final TopologyRun.Restored restored = topology.restore(processed.app());
+        restored.app().close();
+        LOG.info("restore: {}", restored.figures());
+        if (httpUrl == null) {
+            latencies.add(measureOverHttp(keys, config, work));
+        }
+        return new Results(Instant.now(), Results.Machine.current(),
+                new Results.Parameters(events, partnerships, partitions, streamThreads, lookups, seed, httpUrl),
+                producer, consumer, published, processed.figures(), latencies, snapshot, restored.figures(),
+                Results.Ratios.of(processed.figures(), producer, consumer, published));
     }
 
     /**
      * Lookups through the real HTTP API: the application's own service, started on the state the run built (same
      * application id and state directory, so nothing is reprocessed), on an ephemeral port.
      */
-    private Latencies measureOverHttp(final List<String> keys, final String bootstrapServers,
-            final String registryUrl, final TrackerConfig config, final Path work) {
-        final ServeSettings settings = ServeSettings.builder(bootstrapServers, registryUrl)
+    private Latencies measureOverHttp(final List<String> keys, final TrackerConfig config, final Path work) {
+        final ServeSettings settings = ServeSettings.builder(config.cluster().bootstrapServers(),
+                        config.cluster().registryUrl())
                 .applicationId(config.applicationId())
                 .topics(config.topics())
                 .stateDir(work.resolve("state"))

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.quality;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -69,6 +70,6 @@ public final class FigureCheck {
 
     private static String instrument(final String actor, final String counterpart, final String type,
             final String key) {
-        return actor + ":" + counterpart + " " + type + (key == null ? "" : " " + key);
+        return PartnershipKey.of(actor, counterpart) + " " + type + (key == null ? "" : " " + key);
     }
 }

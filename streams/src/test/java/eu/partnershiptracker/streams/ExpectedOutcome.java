@@ -1,5 +1,6 @@
 package eu.partnershiptracker.streams;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.ChangeOperation;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.PartnershipChange;
@@ -57,7 +58,7 @@ final class ExpectedOutcome {
     }
 
     static String key(final PolicyEvent event) {
-        return event.getActor() + ":" + event.getCounterpart();
+        return PartnershipKey.of(event);
     }
 
     private void accept(final PolicyEvent event, final int arrival) {

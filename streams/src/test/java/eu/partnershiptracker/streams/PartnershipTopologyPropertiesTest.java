@@ -2,6 +2,7 @@ package eu.partnershiptracker.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
@@ -61,7 +62,7 @@ class PartnershipTopologyPropertiesTest {
             assertThat(fixture.deadLetters.readValuesToList()).hasSize(expected.rejected());
             final Map<String, Long> sequences = new HashMap<>();
             changes.forEach(change -> {
-                final String key = change.getActor() + ":" + change.getCounterpart();
+                final String key = PartnershipKey.of(change.getActor().name(), change.getCounterpart());
                 assertThat(change.getChangeId()).isEqualTo(key + "/" + sequences.merge(key, 1L, Long::sum));
             });
 

@@ -9,6 +9,7 @@ import static eu.partnershiptracker.model.InstrumentType.FPA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.model.ChangeOperation;
 import eu.partnershiptracker.model.InstrumentStatus;
@@ -152,7 +153,7 @@ class PartnershipTopologyTest {
     }
 
     private void pipe(final PolicyEvent event, final int second) {
-        pipe(event.getActor() + ":" + event.getCounterpart(), event, second);
+        pipe(PartnershipKey.of(event), event, second);
     }
 
     private void pipe(final String key, final PolicyEvent event, final int second) {

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.streams;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.testing.TestEvents;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
@@ -93,7 +94,7 @@ final class Scenarios {
             final boolean correcting = i > 0 && draft.correctionRoll() < 3;
             final PolicyEvent target = correcting ? events.get(draft.target() % i) : null;
             final String partnership = target == null ? PARTNERSHIPS.get(draft.partnership())
-                    : target.getActor() + ":" + target.getCounterpart();
+                    : PartnershipKey.of(target);
             final PolicyEvent.Builder event = TestEvents.event("e" + i, partnership, TYPES.get(draft.instrument()),
                     KINDS.get(draft.kind()), "2000")
                     .setEventDate(draft.date())

@@ -1,16 +1,15 @@
 package eu.partnershiptracker.testing;
 
+import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,8 @@ final class InfrastructureResource implements AutoCloseable {
         this.workDirectory = workDirectory;
         this.broker = broker;
         this.registry = registry;
-        this.admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        this.admin = Admin.create(ClusterSettings.of(broker.bootstrapServers(), registry.confluentApiUrl())
+                .clientProperties());
         this.infrastructure = new Infrastructure(broker.bootstrapServers(), registry, admin);
     }
 

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.core.testing;
 
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.Actor;
@@ -39,11 +40,11 @@ public final class TestEvents {
 
     public static PolicyEvent.Builder event(final String id, final String partnership, final InstrumentType instrument,
             final EventKind kind, final String date) {
-        final String[] parts = partnership.split(":");
+        final PartnershipKey key = PartnershipKey.parse(partnership);
         return PolicyEvent.newBuilder()
                 .setEventId(id)
-                .setActor(Actor.valueOf(parts[0]))
-                .setCounterpart(parts[1])
+                .setActor(Actor.valueOf(key.actor()))
+                .setCounterpart(key.counterpart())
                 .setInstrument(instrument)
                 .setKind(kind)
                 .setEventDate(date(date))

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.service.ServeSettings;
 import eu.partnershiptracker.query.service.TrackerService;
@@ -91,7 +92,7 @@ public final class TrackerFixture implements AutoCloseable {
         try {
             for (final PolicyEvent.Builder builder : events) {
                 final PolicyEvent event = builder.build();
-                producer.send(new ProducerRecord<>(topics.events(), event.getActor() + ":" + event.getCounterpart(),
+                producer.send(new ProducerRecord<>(topics.events(), PartnershipKey.of(event),
                         event)).get();
             }
         } catch (final InterruptedException e) {
