@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
+import eu.partnershiptracker.query.client.ServerSentEvents;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
@@ -43,7 +44,7 @@ class ChangeStreamTest {
 
     @Test
     void aReconnectingClientGetsExactlyTheChangesItMissed() throws Exception {
-        final SseReader.Event seen;
+        final ServerSentEvents.Event seen;
         try (SseReader first = SseReader.open(service, null)) {
             await("stream positioned").atMost(WAIT).until(() -> first.sawComment("ready"));
             fixture.publish(event("live", "EU:KR", InstrumentType.SDP, EventKind.SIGNED, "2024-11-01"));

@@ -1,5 +1,7 @@
 package eu.partnershiptracker.query.http;
 
+import eu.partnershiptracker.query.client.ServerSentEvents.Event;
+import eu.partnershiptracker.query.client.ServerSentEvents;
 import eu.partnershiptracker.query.service.TrackerService;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 /** A test client of the change stream: reads events and comments on a thread of its own until closed. */
 final class SseReader implements AutoCloseable {
-
-    record Event(String id, String name, String data) {
-    }
 
     private final InputStream body;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -78,25 +77,18 @@ final class SseReader implements AutoCloseable {
 
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            final StringBuilder data = new StringBuilder();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        events.add(new Event(id, name, data.toString()));
-                    }
-                    data.setLength(0);
-                } else if (line.startsWith(":")) {
-                    comments.add(line.substring(1).strip());
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
+            ServerSentEvents.read(lines, new ServerSentEvents.Listener() {
+
+                @Override
+                public void event(final Event event) {
+                    events.add(event);
                 }
-            }
+
+                @Override
+                public void comment(final String text) {
+                    comments.add(text.strip());
+                }
+            });
         } catch (final IOException closed) {
             // The test closed the stream.
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.query.client.ServerSentEvents;
 import eu.partnershiptracker.query.service.ServeSettings;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.serde.AvroSerializer;
@@ -124,7 +125,7 @@ public final class TrackerFixture implements AutoCloseable {
         try (SseReader stream = SseReader.open(service, start.toString())) {
             final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
-                final SseReader.Event event = stream.poll(Duration.ofSeconds(1));
+                final ServerSentEvents.Event event = stream.poll(Duration.ofSeconds(1));
                 if (event != null && MAPPER.readTree(event.data()).path("causeEventId").asText().equals(causeEventId)) {
                     return;
                 }
