@@ -2,6 +2,9 @@ package eu.partnershiptracker.query.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -25,6 +28,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class ApiMetrics implements AutoCloseable {
 
+    private static final String PATH = "/metrics";
     private static final String STARTED_AT = ApiMetrics.class.getName() + ".startedAt";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,8 +51,7 @@ final class ApiMetrics implements AutoCloseable {
     void register(final Javalin app) {
         app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
         app.after(this::time);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(registry.scrape()));
+        app.get(PATH, this::scrape);
     }
 
     /**
@@ -59,6 +62,13 @@ final class ApiMetrics implements AutoCloseable {
         Objects.requireNonNull(streams, "streams");
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+    }
+
+    @OpenApi(path = PATH, summary = "Prometheus metrics: JVM, HTTP, Kafka Streams and the tracker's own counters",
+            responses = @OpenApiResponse(status = "200", description = "Prometheus text format 0.0.4",
+                    content = @OpenApiContent(mimeType = "text/plain", type = "string")))
+    private void scrape(final Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 
     private void time(final Context ctx) {

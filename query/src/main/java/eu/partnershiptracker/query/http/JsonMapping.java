@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.PartialDate;
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiName;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -37,6 +40,16 @@ public final class JsonMapping {
     private abstract static class AvroRecordMixIn {
     }
 
+    /**
+     * A partial date as the API writes it. The OpenAPI description takes the schema of every PartialDate from here
+     * (src/main/compile/openapi.groovy), not from the Avro record, whose date is a whole day.
+     */
+    @OpenApiName("PartialDate")
+    record WrittenPartialDate(
+            @OpenApiDescription("As far as the precision goes: 2024, 2024-05 or 2024-05-21") String date,
+            DatePrecision precision) {
+    }
+
     /** Writes the date in the form its precision allows, never inventing a day or a month. */
     static final class PartialDateSerializer extends StdSerializer<PartialDate> {
 
@@ -49,10 +62,8 @@ public final class JsonMapping {
         @Override
         public void serialize(final PartialDate value, final JsonGenerator generator, final SerializerProvider provider)
                 throws IOException {
-            generator.writeStartObject();
-            generator.writeStringField("date", PartialDates.format(value));
-            generator.writeStringField("precision", value.getPrecision().name());
-            generator.writeEndObject();
+            provider.defaultSerializeValue(new WrittenPartialDate(PartialDates.format(value), value.getPrecision()),
+                    generator);
         }
     }
 }

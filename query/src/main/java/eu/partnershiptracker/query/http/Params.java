@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 /** Reads query parameters strictly; a bad one is a 400 that names the parameter and the value. */
 final class Params {
 
+    static final String FROM = "from";
+    static final String TO = "to";
+
     private Params() {
     }
 
@@ -45,13 +48,10 @@ final class Params {
 
     /** {@code from} and {@code to}; from must not be after to. */
     static DateRange range(final Context ctx) {
-        final String fromName = "from";
-        final String toName = "to";
-        final LocalDate from = date(ctx, fromName);
-        final LocalDate to = date(ctx, toName);
+        final LocalDate from = date(ctx, FROM);
+        final LocalDate to = date(ctx, TO);
         if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.badRequest("query parameter '" + fromName + "': " + from + " is after '" + toName
-                    + "' " + to);
+            throw ApiException.badRequest("query parameter '" + FROM + "': " + from + " is after '" + TO + "' " + to);
         }
         return new DateRange(from, to);
     }

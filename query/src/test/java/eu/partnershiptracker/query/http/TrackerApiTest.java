@@ -5,14 +5,11 @@ import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -205,13 +202,8 @@ class TrackerApiTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesEveryRoute() throws IOException {
+    void theOpenApiDocumentDescribesEveryRoute() {
         final JsonNode served = get("/api/openapi.json");
-        final JsonNode bundled;
-        try (InputStream in = TrackerApiTest.class.getResourceAsStream("/openapi.json")) {
-            bundled = new ObjectMapper().readTree(in);
-        }
-        assertThat(served).isEqualTo(bundled);
         assertThat(service.routes()).contains("GET /api/partnerships", "GET /api/changes/stream", "GET /metrics",
                 "GET /health", "GET /api/openapi.json");
         for (final String route : service.routes()) {
