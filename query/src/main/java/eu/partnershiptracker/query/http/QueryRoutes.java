@@ -21,7 +21,7 @@ import java.util.Objects;
 
 /**
  * The query endpoints of docs/API.md: parameters read and checked here, answers from the query layer. Each handler's
- * {@code @OpenApi} is its entry in the OpenAPI description.
+ * {@code @OpenApi} is its entry in the OpenAPI description, and the only query parameters {@link Params} lets it read.
  */
 final class QueryRoutes {
 
