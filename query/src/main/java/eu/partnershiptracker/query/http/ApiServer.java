@@ -91,6 +91,9 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(settings, "settings");
         final ObjectMapper mapper = JsonMapping.create();
+        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
+                settings.changesTopic(), mapper);
+        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
         final List<String> routes = new ArrayList<>();
         final Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -100,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
+            config.registerPlugin(metrics.requestTiming());
             config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(OPENAPI_PATH)));
             if (ApiServer.class.getResource(DASHBOARD_DIRECTORY) != null) {
                 config.staticFiles.add(files -> {
@@ -109,9 +113,6 @@ public final class ApiServer implements AutoCloseable {
                 });
             }
         });
-        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
-                settings.changesTopic(), mapper);
-        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
         final TimelineQueries queries = new TimelineQueries(new LocalStore(streams)::timelines);
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
                 new InstanceClient(settings.forwardTimeout()), mapper);
