@@ -2,8 +2,12 @@ package eu.partnershiptracker.query.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.micrometer.MicrometerPlugin;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,21 +15,38 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code GET /metrics} in Prometheus text: JVM and process metrics, the timing of every HTTP request (by route, not by
- * URL, so the number of series stays bounded), the open change streams, and every Kafka Streams metric, among them the
- * tracker's own rejected and duplicate record counters.
+ * {@code GET /metrics} in Prometheus text: JVM and process metrics, the timing of every HTTP request and Jetty's
+ * threads and connections (both from Javalin's Micrometer plugin), the open change streams, and every Kafka Streams
+ * metric, among them the tracker's own rejected and duplicate record counters.
  */
 final class ApiMetrics implements AutoCloseable {
 
-    private static final String STARTED_AT = ApiMetrics.class.getName() + ".startedAt";
+    private static final String PATH = "/metrics";
+
+    /**
+     * Micrometer's Jetty handler, which the plugin installs, calls its request timer jetty.server.requests; /metrics
+     * has always called it http.server.requests, as Micrometer does for other servers. Its exception tag goes: the
+     * plugin fills it only when it maps exceptions itself, and the API maps its own, so it would always say Unknown.
+     */
+    private static final MeterFilter HTTP_REQUESTS = new MeterFilter() {
+        @Override
+        public Meter.Id map(final Meter.Id id) {
+            if (!id.getName().equals("jetty.server.requests")) {
+                return id;
+            }
+            return id.withName("http.server.requests").replaceTags(id.getTags().stream()
+                    .filter(tag -> !tag.getKey().equals("exception"))
+                    .toList());
+        }
+    };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -33,6 +54,7 @@ final class ApiMetrics implements AutoCloseable {
 
     ApiMetrics(final IntSupplier openChangeStreams) {
         Objects.requireNonNull(openChangeStreams, "openChangeStreams");
+        registry.config().meterFilter(HTTP_REQUESTS);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -44,11 +66,21 @@ final class ApiMetrics implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * Times every request as {@code http.server.requests}, tagged with the route's path template ({@code uri}), not
+     * the URL, so the number of series stays bounded, and with method, status and outcome; to be registered when
+     * Javalin is created.
+     */
+    MicrometerPlugin requestTiming() {
+        return new MicrometerPlugin(timing -> {
+            timing.registry = registry;
+            // An unknown partnership's 404 is still an answer of its route; only paths no route matches are NOT_FOUND.
+            timing.tagNotFoundMappedPaths = true;
+        });
+    }
+
     void register(final Javalin app) {
-        app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
-        app.after(this::time);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(registry.scrape()));
+        app.get(PATH, this::scrape);
     }
 
     /**
@@ -61,18 +93,12 @@ final class ApiMetrics implements AutoCloseable {
         streamsMetrics.bindTo(registry);
     }
 
-    private void time(final Context ctx) {
-        final Long startedAt = ctx.attribute(STARTED_AT);
-        if (startedAt == null) {
-            return;
-        }
-        final String route = ctx.endpointHandlerPath().isEmpty() ? "UNMATCHED" : ctx.endpointHandlerPath();
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
-                .record(System.nanoTime() - startedAt, TimeUnit.NANOSECONDS);
+    @OpenApi(path = PATH,
+            summary = "Prometheus metrics: JVM, HTTP, Jetty, Kafka Streams and the tracker's own counters",
+            responses = @OpenApiResponse(status = "200", description = "Prometheus text format 0.0.4",
+                    content = @OpenApiContent(mimeType = "text/plain", type = "string")))
+    private void scrape(final Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 
     @Override

@@ -8,14 +8,14 @@ import eu.partnershiptracker.query.TimelineQueries;
 import eu.partnershiptracker.query.routing.ClusterRouting;
 import eu.partnershiptracker.query.routing.InstanceClient;
 import io.javalin.Javalin;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.util.JavalinBindException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +47,10 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The answer of /health: UP or DOWN, and the state of the streams application. */
+    record Health(String status, String streams) {
+    }
+
     /** The HTTP port is taken. */
     public static final class PortInUseException extends RuntimeException {
 
@@ -57,7 +61,15 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    static final String OPENAPI_RESOURCE = "/openapi.json";
+    /**
+     * Where the OpenAPI description is served. The annotation processor writes it at compile time from the
+     * {@code @OpenApi} annotations on the handlers (this one documents the document itself).
+     */
+    @OpenApi(path = ApiServer.OPENAPI_PATH, summary = "This API as an OpenAPI 3 document",
+            responses = @OpenApiResponse(status = "200", description = "OpenAPI 3.0",
+                    content = @OpenApiContent(mimeType = "application/json", type = "object")))
+    private static final String OPENAPI_PATH = "/api/openapi.json";
+    private static final String HEALTH_PATH = "/health";
     private static final String DASHBOARD_DIRECTORY = "/web";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -79,6 +91,9 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(settings, "settings");
         final ObjectMapper mapper = JsonMapping.create();
+        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
+                settings.changesTopic(), mapper);
+        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
         final List<String> routes = new ArrayList<>();
         final Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -88,6 +103,8 @@ public final class ApiServer implements AutoCloseable {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
+            config.registerPlugin(metrics.requestTiming());
+            config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(OPENAPI_PATH)));
             if (ApiServer.class.getResource(DASHBOARD_DIRECTORY) != null) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/";
@@ -96,9 +113,6 @@ public final class ApiServer implements AutoCloseable {
                 });
             }
         });
-        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
-                settings.changesTopic(), mapper);
-        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
         final TimelineQueries queries = new TimelineQueries(new LocalStore(streams)::timelines);
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
                 new InstanceClient(settings.forwardTimeout()), mapper);
@@ -106,9 +120,7 @@ public final class ApiServer implements AutoCloseable {
         new QueryRoutes(queries, routing).register(app);
         app.before(ChangeStream.PATH, ChangeStream::checkLastEventId);
         app.sse(ChangeStream.PATH, changeStream);
-        app.get("/health", ctx -> health(ctx, streams));
-        final byte[] openApi = openApi();
-        app.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+        app.get(HEALTH_PATH, ctx -> health(ctx, streams));
         mapErrors(app);
         try {
             app.start(settings.host(), settings.port());
@@ -140,10 +152,16 @@ public final class ApiServer implements AutoCloseable {
         metrics.close();
     }
 
+    @OpenApi(path = HEALTH_PATH, summary = "Whether the streams application is running",
+            responses = {
+                @OpenApiResponse(status = "200", description = "UP: the streams application is RUNNING or REBALANCING",
+                        content = @OpenApiContent(from = Health.class)),
+                @OpenApiResponse(status = "503", description = "DOWN: it is starting, stopped or failed",
+                        content = @OpenApiContent(from = Health.class))})
     private static void health(final Context ctx, final KafkaStreams streams) {
         final KafkaStreams.State state = streams.state();
         final boolean up = state.isRunningOrRebalancing();
-        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN", "streams", state.name()));
+        ctx.status(up ? 200 : 503).json(new Health(up ? "UP" : "DOWN", state.name()));
     }
 
     private static void mapErrors(final Javalin app) {
@@ -159,16 +177,5 @@ public final class ApiServer implements AutoCloseable {
 
     private static void error(final Context ctx, final int status, final String message) {
         ctx.status(status).json(new ApiError(status, message));
-    }
-
-    private static byte[] openApi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,6 +6,10 @@ import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.serde.AvroDeserializer;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +86,19 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
     }
 
     /** Runs on Javalin's async executor for as long as the client stays. */
+    @OpenApi(path = PATH, summary = "Server-Sent Events: every PartnershipChange as it is committed",
+            description = "Send 'Accept: text/event-stream'. Each event is 'event: change' with a PartnershipChange as"
+                    + " its data, and an id giving the next offset of every partition of the changes topic"
+                    + " (0:15,1:7,2:3). Reconnecting with that id in Last-Event-ID resumes right after the event;"
+                    + " without it the stream starts at the end. The comment ': ready' says the stream is positioned,"
+                    + " ': heartbeat' comments come after 15 s of silence.",
+            headers = @OpenApiParam(name = LAST_EVENT_ID, example = "0:15,1:7,2:3",
+                    description = "The id of the last event received: the stream resumes right after it."),
+            responses = {
+                @OpenApiResponse(status = "200", description = "The event stream; each event's data is a change",
+                        content = @OpenApiContent(from = PartnershipChange.class, mimeType = "text/event-stream")),
+                @OpenApiResponse(status = "400", description = "Last-Event-ID is not an id this API wrote",
+                        content = @OpenApiContent(from = ApiError.class))})
     @Override
     public void accept(final SseClient client) {
         try (KafkaConsumer<String, byte[]> consumer =

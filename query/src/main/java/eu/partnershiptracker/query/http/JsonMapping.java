@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -14,7 +13,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.PartialDate;
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiName;
 import java.io.IOException;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -45,6 +47,16 @@ public final class JsonMapping {
     private abstract static class AvroRecordMixIn {
     }
 
+    /**
+     * A partial date as the API writes it. The OpenAPI description takes the schema of every PartialDate from here
+     * (src/main/compile/openapi.groovy), not from the Avro record, whose date is a whole day.
+     */
+    @OpenApiName("PartialDate")
+    record WrittenPartialDate(
+            @OpenApiDescription("As far as the precision goes: 2024, 2024-05 or 2024-05-21") String date,
+            DatePrecision precision) {
+    }
+
     /** Writes the date in the form its precision allows, never inventing a day or a month. */
     static final class PartialDateSerializer extends StdSerializer<PartialDate> {
 
@@ -57,10 +69,8 @@ public final class JsonMapping {
         @Override
         public void serialize(final PartialDate value, final JsonGenerator generator, final SerializerProvider provider)
                 throws IOException {
-            generator.writeStartObject();
-            generator.writeStringField("date", PartialDates.format(value));
-            generator.writeStringField("precision", value.getPrecision().name());
-            generator.writeEndObject();
+            provider.defaultSerializeValue(new WrittenPartialDate(PartialDates.format(value), value.getPrecision()),
+                    generator);
         }
     }
 
@@ -76,15 +86,15 @@ public final class JsonMapping {
         @Override
         public PartialDate deserialize(final JsonParser parser, final DeserializationContext context)
                 throws IOException {
-            final JsonNode node = parser.readValueAsTree();
+            final WrittenPartialDate written = context.readValue(parser, WrittenPartialDate.class);
             final PartialDate date;
             try {
-                date = PartialDates.parse(node.path("date").asText());
+                date = PartialDates.parse(String.valueOf(written.date()));
             } catch (final IllegalArgumentException e) {
-                throw JsonMappingException.from(parser, "not a partial date: " + node, e);
+                throw JsonMappingException.from(parser, "not a partial date: " + written, e);
             }
-            if (!date.getPrecision().name().equals(node.path("precision").asText())) {
-                throw JsonMappingException.from(parser, "a partial date whose precision is not its form's: " + node);
+            if (date.getPrecision() != written.precision()) {
+                throw JsonMappingException.from(parser, "a partial date whose precision is not its form's: " + written);
             }
             return date;
         }

@@ -2,19 +2,39 @@ package eu.partnershiptracker.query.http;
 
 import eu.partnershiptracker.core.PartialDates;
 import io.javalin.http.Context;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiParam;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads query parameters strictly; a bad one is a 400 that names the parameter and the value. */
+/**
+ * Reads query parameters strictly; a bad one is a 400 that names the parameter and the value. A route may read only the
+ * query parameters its {@code @OpenApi} in {@link QueryRoutes} documents: reading any other is a 500, so a parameter
+ * cannot be added without documenting it, and no test of the route passes until it is.
+ */
 final class Params {
+
+    static final String FROM = "from";
+    static final String TO = "to";
+
+    /** Route path to the query parameters its {@code @OpenApi} documents. */
+    private static final Map<String, Set<String>> DOCUMENTED = Arrays.stream(QueryRoutes.class.getDeclaredMethods())
+            .map(method -> method.getAnnotation(OpenApi.class))
+            .filter(Objects::nonNull)
+            .collect(Collectors.toUnmodifiableMap(OpenApi::path, route -> Arrays.stream(route.queryParams())
+                    .map(OpenApiParam::name)
+                    .collect(Collectors.toUnmodifiableSet())));
 
     private Params() {
     }
 
     /** A {@code YYYY-MM-DD} date, or null when the parameter is absent or empty. */
     static LocalDate date(final Context ctx, final String name) {
-        final String value = ctx.queryParam(name);
+        final String value = documented(ctx, name);
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -27,7 +47,7 @@ final class Params {
 
     /** One of an enum's names, or null when the parameter is absent or empty. */
     static <E extends Enum<E>> E choice(final Context ctx, final String name, final Class<E> type) {
-        final String value = ctx.queryParam(name);
+        final String value = documented(ctx, name);
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -45,14 +65,19 @@ final class Params {
 
     /** {@code from} and {@code to}; from must not be after to. */
     static DateRange range(final Context ctx) {
-        final String fromName = "from";
-        final String toName = "to";
-        final LocalDate from = date(ctx, fromName);
-        final LocalDate to = date(ctx, toName);
+        final LocalDate from = date(ctx, FROM);
+        final LocalDate to = date(ctx, TO);
         if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.badRequest("query parameter '" + fromName + "': " + from + " is after '" + toName
-                    + "' " + to);
+            throw ApiException.badRequest("query parameter '" + FROM + "': " + from + " is after '" + TO + "' " + to);
         }
         return new DateRange(from, to);
+    }
+
+    private static String documented(final Context ctx, final String name) {
+        if (!DOCUMENTED.getOrDefault(ctx.endpointHandlerPath(), Set.of()).contains(name)) {
+            throw new IllegalStateException(ctx.endpointHandlerPath() + " reads query parameter '" + name
+                    + "', which its @OpenApi does not document");
+        }
+        return ctx.queryParam(name);
     }
 }
