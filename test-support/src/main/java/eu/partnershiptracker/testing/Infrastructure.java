@@ -47,6 +47,11 @@ public final class Infrastructure {
         return registry.registryApiUrl();
     }
 
+    /** Where the registry listens, e.g. {@code http://127.0.0.1:41234}: none of its APIs, as a URL given by mistake. */
+    public String registryBaseUrl() {
+        return registry.baseUrl();
+    }
+
     /** An admin client shared by all tests; it is closed when the test run ends, so do not close it. */
     public Admin admin() {
         return admin;
