@@ -268,6 +268,7 @@ class PublishCommandTest {
     }
 
     private <V> List<ConsumerRecord<String, V>> readCommitted(final String topic, final Deserializer<V> values) {
+        infra.awaitTransactionsSettled(topic);
         return TopicReader.readCommitted(infra.clientProperties(), topic, new StringDeserializer(), values,
                 Duration.ofSeconds(60));
     }
