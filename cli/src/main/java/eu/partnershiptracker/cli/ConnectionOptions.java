@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
+    /** Where to fix a registry URL without the Confluent API; the commands print it after the error. */
+    public static final String REGISTRY_URL_HINT =
+            "Give the URL of the registry's Confluent API with --registry-url or SCHEMA_REGISTRY_URL.";
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
             description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
