@@ -13,9 +13,20 @@ import picocli.CommandLine.Option;
 
 /**
  * How a command reaches Kafka and the schema registry. Flags win over environment variables, which win over the
- * defaults for a local cluster; the same variables configure docker-compose and the demo.
+ * defaults: the demo's broker and registry, so that every command works against a running {@code ./tracker} with no
+ * flags. The same variables configure docker-compose and the demo.
  */
 public final class ConnectionOptions {
+
+    /**
+     * The Confluent API of the demo's registry on its default port: Apicurio serves it under /apis/ccompat/v7, and its
+     * base URL answers 404. DemoDefaultsTest checks that this is what the demo prints.
+     */
+    public static final String DEFAULT_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
+
+    /** Where to fix a registry URL without the Confluent API; the commands print it after the error. */
+    public static final String REGISTRY_URL_HINT =
+            "Give the URL of the registry's Confluent API with --registry-url or SCHEMA_REGISTRY_URL.";
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
@@ -23,9 +34,10 @@ public final class ConnectionOptions {
     private String bootstrapServers;
 
     @Option(names = "--registry-url", paramLabel = "URL",
-            defaultValue = "${env:SCHEMA_REGISTRY_URL:-http://localhost:8081}",
-            description = "Schema registry speaking the Confluent API, e.g. Confluent Schema Registry, Karapace or "
-                    + "Apicurio's /apis/ccompat/v7 (env SCHEMA_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
+            defaultValue = "${env:SCHEMA_REGISTRY_URL:-" + DEFAULT_REGISTRY_URL + "}",
+            description = "Schema registry's Confluent API: the base URL of Confluent Schema Registry or Karapace, "
+                    + "<base>/apis/ccompat/v7 for Apicurio Registry (env SCHEMA_REGISTRY_URL; default: "
+                    + "${DEFAULT-VALUE}, the demo's).")
     private String registryUrl;
 
     @Option(names = "--client-config", paramLabel = "FILE",

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.cli;
 
+import eu.partnershiptracker.producer.publish.PublishException;
 import eu.partnershiptracker.query.client.ApiClient;
 
 /** Exit codes shared by every command, so that scripts can tell bad input from an unreachable cluster. */
@@ -8,7 +9,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The input files are invalid; nothing was published. */
     public static final int INVALID_INPUT = 1;
-    /** Picocli's own code for a bad command line. */
+    /**
+     * Picocli's own code for a bad command line; also for a registry URL without the Confluent API, which is a setting
+     * to fix rather than a service to wait for.
+     */
     public static final int USAGE = 2;
     /** Kafka or the registry could not be reached, or refused the work; nothing was published. */
     public static final int UNAVAILABLE = 3;
@@ -16,6 +20,11 @@ public final class ExitCodes {
     /** A refused query (4xx) is the caller's mistake; anything else means the tracker is unavailable. */
     static int of(final ApiClient.ApiCallException failure) {
         return failure.isRefusal() ? INVALID_INPUT : UNAVAILABLE;
+    }
+
+    /** A registry URL without the Confluent API is a setting to fix; anything else means something is unavailable. */
+    static int of(final PublishException failure) {
+        return failure.kind() == PublishException.Kind.WRONG_REGISTRY_URL ? USAGE : UNAVAILABLE;
     }
 
     private ExitCodes() {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Validate event files (YAML), then publish every event not yet on the events topic, in one "
                 + "Kafka transaction. Re-publishing the same files appends nothing.",
-                "Exit codes: 0 done, 1 invalid input, 2 bad command line, 3 Kafka or registry unavailable."})
+                "Exit codes: 0 done, 1 invalid input, 2 bad command line or a registry URL without the Confluent "
+                        + "API, 3 Kafka or registry unavailable."})
 public final class PublishCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Event files, or directories of them.")
@@ -67,8 +68,11 @@ public final class PublishCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         } catch (final PublishException e) {
             err.println("Error: " + e.getMessage());
+            if (e.kind() == PublishException.Kind.WRONG_REGISTRY_URL) {
+                err.println(ConnectionOptions.REGISTRY_URL_HINT);
+            }
             err.println("Nothing was published.");
-            return ExitCodes.UNAVAILABLE;
+            return ExitCodes.of(e);
         } catch (final IOException e) {
             err.println("Error: cannot read the client configuration: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;

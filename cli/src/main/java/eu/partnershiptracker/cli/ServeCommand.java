@@ -3,6 +3,7 @@ package eu.partnershiptracker.cli;
 import eu.partnershiptracker.query.service.ServeSettings;
 import eu.partnershiptracker.query.service.ServiceStartException;
 import eu.partnershiptracker.query.service.TrackerService;
+import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the tracker: materialise every partnership from the events topic and serve the query API, "
                 + "the change stream, /health and /metrics. Runs until SIGTERM or Ctrl-C.",
-                "Exit codes: 0 stopped, 1 bad client configuration, 2 bad command line, "
-                        + "3 Kafka unavailable, port in use, or the application failed to start."})
+                "Exit codes: 0 stopped, 1 bad client configuration, 2 bad command line or a registry URL without "
+                        + "the Confluent API, 3 Kafka unavailable, port in use, or the application failed to start. "
+                        + "An unreachable registry does not stop it: events wait until the registry answers."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -81,6 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
         final TrackerService service;
         try {
             service = TrackerService.start(settings);
+        } catch (final SchemaRegistryNotFoundException e) {
+            err.println("Error: " + e.getMessage());
+            err.println(ConnectionOptions.REGISTRY_URL_HINT);
+            return ExitCodes.USAGE;
         } catch (final ServiceStartException e) {
             err.println("Error: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;

@@ -231,6 +231,25 @@ class PublishCommandTest {
     }
 
     @Test
+    void aRegistryUrlWithoutTheConfluentApiIsExitCode2WithAHintAndNothingIsPublished() throws IOException {
+        final String topic = infra.uniqueTopic("events");
+        final String base = infra.registryBaseUrl();
+
+        final Run run = publishVia(infra.bootstrapServers(), base, topic, file("one.yaml", ONE).toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo(String.join(System.lineSeparator(),
+                "Error: schema registry at " + base + " answered GET /subjects/" + topic + "-value/versions/latest"
+                        + " with HTTP 404 and no Confluent error code, so its Confluent API is not at that URL. For"
+                        + " Apicurio Registry it is " + infra.registryUrl() + "; for Confluent Schema Registry and"
+                        + " Karapace, the base URL",
+                "Give the URL of the registry's Confluent API with --registry-url or SCHEMA_REGISTRY_URL.",
+                "Nothing was published.", ""));
+        assertThat(run.out()).isEmpty();
+        assertThat(endOffsetSum(topic)).isZero();
+    }
+
+    @Test
     void poisonRecordsOnTheTopicAreReportedButDoNotBlockPublishing() throws Exception {
         final String topic = infra.uniqueTopic("events");
         assertThat(publish(topic, EXAMPLE.toString()).exitCode()).isZero();
@@ -268,6 +287,7 @@ class PublishCommandTest {
     }
 
     private <V> List<ConsumerRecord<String, V>> readCommitted(final String topic, final Deserializer<V> values) {
+        infra.awaitTransactionsSettled(topic);
         return TopicReader.readCommitted(infra.clientProperties(), topic, new StringDeserializer(), values,
                 Duration.ofSeconds(60));
     }

@@ -157,6 +157,20 @@ class TrackerCliTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
+    @Test
+    void serveRefusesARegistryUrlWithoutTheConfluentApiWithExitCode2() throws IOException {
+        final Run run = run("serve", "--bootstrap-servers", infrastructure.bootstrapServers(),
+                "--registry-url", infrastructure.apicurioRegistryUrl(), "--http-host", "127.0.0.1", "--http-port", "0",
+                "--state-dir", Files.createTempDirectory("tracker-state").toString(),
+                "--application-id", "wrong-registry");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("schema registry at " + infrastructure.apicurioRegistryUrl() + " answered GET "
+                        + "/subjects/policy-events-value/versions/latest with HTTP 404")
+                .contains("For Apicurio Registry it is " + infrastructure.registryUrl())
+                .contains(ConnectionOptions.REGISTRY_URL_HINT)
+                .doesNotContain("Exception", "\tat ");
+    }
+
     private static Run run(final String... args) {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();

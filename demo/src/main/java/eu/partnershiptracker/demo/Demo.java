@@ -12,12 +12,16 @@ import eu.partnershiptracker.producer.eventfiles.ValidationException;
 import eu.partnershiptracker.producer.publish.EventPublisher;
 import eu.partnershiptracker.producer.publish.PublishException;
 import eu.partnershiptracker.producer.publish.PublishSettings;
+import eu.partnershiptracker.serde.AvroSerdeConfig;
+import eu.partnershiptracker.serde.SchemaRegistryCheck;
+import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +56,8 @@ public final class Demo implements AutoCloseable {
      *
      * @throws eu.partnershiptracker.embedded.PortInUseException if a port it should listen on is taken; then
      *                                                           nothing was started
+     * @throws SchemaRegistryNotFoundException                    if a given registry has no Confluent API at its URL;
+     *                                                           then nothing was started
      */
     public void start(final DemoSettings settings, final PrintWriter out) {
         Objects.requireNonNull(settings, "settings");
@@ -61,6 +67,9 @@ public final class Demo implements AutoCloseable {
             throw new IllegalArgumentException("no event files at " + settings.events().toAbsolutePath()
                     + "; run the demo from the project root, or point --events at the curated data/events");
         }
+        // A given registry is asked first, so that a wrong URL ends the demo before it starts the broker.
+        settings.registryUrl().ifPresent(url -> SchemaRegistryCheck.requireConfluentApi(
+                AvroSerdeConfig.forRegistry(url, Map.of()), TopicNames.DEFAULT_EVENTS));
         final Path data = DataDirectory.prepare(settings.dataDirectory(), settings.fresh());
         try {
             run(settings, data, new Progress(out, STEPS));

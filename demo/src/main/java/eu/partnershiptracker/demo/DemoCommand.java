@@ -1,7 +1,9 @@
 package eu.partnershiptracker.demo;
 
+import eu.partnershiptracker.cli.ConnectionOptions;
 import eu.partnershiptracker.cli.ExitCodes;
 import eu.partnershiptracker.embedded.PortInUseException;
+import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Spec;
                 + "its API and dashboard on this machine, print where everything runs, and run until Ctrl-C.",
                 "A second run reuses the data directory (nothing is published twice); --fresh starts from nothing. "
                         + "With --bootstrap-servers and/or --registry-url, existing services are used instead.",
-                "Exit codes: 130 after Ctrl-C (as any program stopped by SIGINT), 2 bad command line, 3 a port is "
-                        + "taken or a service is unavailable."})
+                "Exit codes: 130 after Ctrl-C (as any program stopped by SIGINT), 2 bad command line or a registry "
+                        + "URL without the Confluent API, 3 a port is taken or a service is unavailable."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
@@ -84,6 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             err.println("Error: " + e.getMessage() + ". Stop what uses it, or choose another port.");
             return ExitCodes.UNAVAILABLE;
+        } catch (final SchemaRegistryNotFoundException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            err.println("Error: " + e.getMessage());
+            err.println(ConnectionOptions.REGISTRY_URL_HINT);
+            return ExitCodes.USAGE;
         } catch (final RuntimeException e) {
             // start() has already stopped whatever it had started.
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -2,7 +2,10 @@ package eu.partnershiptracker.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.partnershiptracker.cli.ConnectionOptions;
+import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.ProjectFiles;
+import eu.partnershiptracker.testing.RealInfrastructure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,10 +13,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** What the demo refuses to do, before it starts anything. */
+@ExtendWith(RealInfrastructure.class)
 class DemoCommandTest {
 
     @TempDir
@@ -33,6 +38,22 @@ class DemoCommandTest {
                     + "Kafka broker (--kafka-port) cannot listen on it. Stop what uses it, or choose another port."
                     + System.lineSeparator());
         }
+        assertThat(Files.exists(data)).as("data directory created").isFalse();
+    }
+
+    @Test
+    void aRegistryUrlWithoutTheConfluentApiIsExitCode2WithAHintAndNothingStarted(final Infrastructure infra)
+            throws IOException {
+        final Path data = dir.resolve("demo");
+
+        final int exit = demo("--data-dir", data.toString(), "--bootstrap-servers", infra.bootstrapServers(),
+                "--registry-url", infra.registryBaseUrl(), "--http-port", freePort(),
+                "--events", ProjectFiles.events().toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: schema registry at " + infra.registryBaseUrl() + " answered")
+                .contains("For Apicurio Registry it is " + infra.registryUrl())
+                .endsWith(ConnectionOptions.REGISTRY_URL_HINT + System.lineSeparator());
         assertThat(Files.exists(data)).as("data directory created").isFalse();
     }
 

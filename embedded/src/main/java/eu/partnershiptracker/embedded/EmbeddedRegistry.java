@@ -29,7 +29,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
 
     private final ChildProcess process;
-    private final String baseUrl;
+    private final int port;
 
     /** Where the registry keeps its schemas. */
     public enum Storage {
@@ -42,9 +42,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
         WORK_DIRECTORY
     }
 
-    private EmbeddedRegistry(final ChildProcess process, final String baseUrl) {
+    private EmbeddedRegistry(final ChildProcess process, final int port) {
         this.process = process;
-        this.baseUrl = baseUrl;
+        this.port = port;
     }
 
     /** Starts an in-memory registry on a random free port; see {@link #start(Path, Path, int, Storage, Duration)}. */
@@ -102,7 +102,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         final ChildProcess process = builder.start();
         try {
             final int listening = Integer.parseInt(process.awaitLogLine(LISTENING, remaining(deadline)).group(1));
-            final EmbeddedRegistry registry = new EmbeddedRegistry(process, "http://127.0.0.1:" + listening);
+            final EmbeddedRegistry registry = new EmbeddedRegistry(process, listening);
             process.awaitHttpOk(URI.create(registry.confluentApiUrl() + "/subjects"), remaining(deadline));
             return registry;
         } catch (final RuntimeException e) {
@@ -113,17 +113,25 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** The Confluent Schema Registry compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
     public String confluentApiUrl() {
-        return baseUrl + "/apis/ccompat/v7";
+        return confluentApiUrl(port);
+    }
+
+    /**
+     * The Confluent API of a registry started on {@code port}, known before it starts: what the demo prints, and what
+     * the commands' default registry URL must be.
+     */
+    public static String confluentApiUrl(final int port) {
+        return baseUrl(port) + "/apis/ccompat/v7";
     }
 
     /** Apicurio's own API, which Apicurio's serdes use, e.g. {@code http://127.0.0.1:41234/apis/registry/v2}. */
     public String registryApiUrl() {
-        return baseUrl + "/apis/registry/v2";
+        return baseUrl() + "/apis/registry/v2";
     }
 
     /** Where the registry listens, e.g. {@code http://127.0.0.1:41234}. */
     public String baseUrl() {
-        return baseUrl;
+        return baseUrl(port);
     }
 
     public Path logFile() {
@@ -158,6 +166,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return new IllegalStateException("Apicurio Registry is not unpacked: no apicurio-registry-app-*-runner.jar in "
                 + apicurioHome.toAbsolutePath() + ". Run `./mvnw -pl embedded generate-resources` in the project "
                 + "root to unpack it.");
+    }
+
+    private static String baseUrl(final int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     private static Duration remaining(final long deadline) {

@@ -18,8 +18,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Kafka deserializer for Avro in Confluent's wire format, a drop-in for Confluent's KafkaAvroDeserializer. The schema
  * the id names is the writer schema; with specific.avro.reader=true the generated class named by that schema supplies
  * the reader schema, so records written before the class's schema evolved still read. Otherwise records come back as
- * GenericRecord in the writer schema. Every failure is a SerializationException, which Kafka Streams hands to its
- * deserialization exception handler.
+ * GenericRecord in the writer schema. A failure that is the record's fault (not Avro, an unknown schema id) is a
+ * SerializationException, which Kafka Streams hands to its deserialization exception handler; a registry that cannot
+ * be reached ({@link SchemaRegistryUnavailableException}) or is not at the configured URL
+ * ({@link SchemaRegistryNotFoundException}) is not the record's fault, and is thrown as such.
  */
 public final class AvroDeserializer<T> implements Deserializer<T> {
 
@@ -83,7 +85,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
                 throw new SerializationException("unknown schema id " + id + ": schema registry at "
                         + registry.location() + " has no such schema (" + e.getMessage() + ")", e);
             }
-            throw e.forRecord("cannot fetch schema id " + id);
+            throw e.asKafkaException("cannot fetch schema id " + id);
         }
     }
 }

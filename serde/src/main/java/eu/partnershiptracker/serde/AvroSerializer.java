@@ -55,7 +55,7 @@ public final class AvroSerializer<T> implements Serializer<T> {
             final RegisteredSchema latest = registry.latest(subject);
             return WireFormat.write(latest.id(), latest.schema(), asLatest(record, latest));
         } catch (final RegistryException e) {
-            throw e.forRecord("cannot serialize to topic '" + topic + "' (subject '" + subject + "')");
+            throw e.asKafkaException("cannot serialize to topic '" + topic + "' (subject '" + subject + "')");
         } catch (final SerializationException | SchemaRegistryUnavailableException e) {
             throw e;
         } catch (final RuntimeException e) {

@@ -147,6 +147,12 @@ final class RestSchemaRegistry implements SchemaRegistry {
             return json;
         }
         final int errorCode = json == null ? response.statusCode() : json.path("error_code").asInt(response.statusCode());
+        if (errorCode == RegistryException.NO_CONFLUENT_API) {
+            throw new RegistryException("schema registry at " + baseUrl + " answered " + method + " " + path
+                    + " with HTTP 404 and no Confluent error code, so its Confluent API is not at that URL. For Apicurio"
+                    + " Registry it is " + apicurioConfluentApi(baseUrl) + "; for Confluent Schema Registry and"
+                    + " Karapace, the base URL", errorCode);
+        }
         final String message = json == null ? abbreviate(response.body()) : json.path("message").asText("");
         throw new RegistryException("schema registry at " + baseUrl + " answered " + method + " " + path
                 + " with HTTP " + response.statusCode() + ", error_code " + errorCode + ": " + message, errorCode);
@@ -196,6 +202,14 @@ final class RestSchemaRegistry implements SchemaRegistry {
         }
         // JDK 17's HttpClient reports a refused connection as a ConnectException without any message.
         return failure instanceof ConnectException ? "connection refused" : failure.toString();
+    }
+
+    /**
+     * Where Apicurio serves the Confluent API, for a URL that is Apicurio's base or its own API: the likeliest
+     * mistakes, being the address it listens on and the API its own clients use.
+     */
+    private static String apicurioConfluentApi(final String baseUrl) {
+        return baseUrl.replaceFirst("/apis(/.*)?$", "") + "/apis/ccompat/v7";
     }
 
     private static String segment(final String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,6 +89,62 @@ class ApicurioRegistryTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("unknown schema id " + 0x7f000001)
                 .hasMessageContaining("schema registry at " + infra.registryUrl());
+    }
+
+    @Test
+    void aUrlWithoutTheConfluentApiIsAWrongUrlNeitherPoisonNorAnOutage(final Infrastructure infra) {
+        final String topic = infra.uniqueTopic("policy-events");
+        for (final String wrong : List.of(infra.registryBaseUrl(), infra.apicurioRegistryUrl())) {
+            final Map<String, String> config = Map.of("schema.registry.url", wrong);
+            final AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
+            serializer.configure(config, false);
+            final AvroDeserializer<PolicyEvent> deserializer = new AvroDeserializer<>();
+            deserializer.configure(config, false);
+
+            assertThatThrownBy(() -> serializer.serialize(topic, SamplePolicyEvents.sdpSigned()))
+                    .isInstanceOf(SchemaRegistryNotFoundException.class)
+                    .isNotInstanceOf(SerializationException.class)
+                    .isNotInstanceOf(RetriableException.class)
+                    .hasMessage("schema registry at " + wrong + " answered POST /subjects/" + topic
+                            + "-value/versions with HTTP 404 and no Confluent error code, so its Confluent API is not"
+                            + " at that URL. For Apicurio Registry it is " + infra.registryUrl() + "; for Confluent"
+                            + " Schema Registry and Karapace, the base URL");
+            assertThatThrownBy(() -> deserializer.deserialize(topic, new byte[] {0, 0, 0, 0, 1, 0}))
+                    .isInstanceOf(SchemaRegistryNotFoundException.class)
+                    .hasMessageContaining("answered GET /schemas/ids/1 with HTTP 404")
+                    .hasMessageContaining("For Apicurio Registry it is " + infra.registryUrl());
+        }
+    }
+
+    @Test
+    void confluentNotFoundCodesKeepTheirMeaning(final Infrastructure infra) {
+        final String topic = infra.uniqueTopic("policy-events");
+        final AvroSerializer<PolicyEvent> latestOnly = new AvroSerializer<>();
+        latestOnly.configure(Map.of("schema.registry.url", infra.registryUrl(), "auto.register.schemas", false,
+                "use.latest.version", true), false);
+        final AvroDeserializer<PolicyEvent> deserializer = new AvroDeserializer<>();
+        deserializer.configure(Map.of("schema.registry.url", infra.registryUrl()), false);
+
+        assertThatThrownBy(() -> latestOnly.serialize(topic, SamplePolicyEvents.sdpSigned()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("HTTP 404, error_code 40401");
+        assertThatThrownBy(() -> deserializer.deserialize(topic, new byte[] {0, 0x7f, 0, 0, 2, 2}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown schema id " + 0x7f000002)
+                .hasMessageContaining("error_code 40403");
+    }
+
+    @Test
+    void theCheckPassesARegistryWithoutTheSubjectAndRefusesAWrongUrl(final Infrastructure infra) {
+        final String topic = infra.uniqueTopic("policy-events");
+
+        SchemaRegistryCheck.requireConfluentApi(AvroSerdeConfig.forRegistry(infra.registryUrl(), Map.of()), topic);
+
+        assertThatThrownBy(() -> SchemaRegistryCheck.requireConfluentApi(
+                AvroSerdeConfig.forRegistry(infra.registryBaseUrl(), Map.of()), topic))
+                .isInstanceOf(SchemaRegistryNotFoundException.class)
+                .hasMessageContaining("answered GET /subjects/" + topic + "-value/versions/latest with HTTP 404")
+                .hasMessageContaining("For Apicurio Registry it is " + infra.registryUrl());
     }
 
     private static RestSchemaRegistry registry(final Infrastructure infra) {

@@ -174,6 +174,36 @@ class RestSchemaRegistryTest {
     }
 
     @Test
+    void aPlainNotFoundIsAWrongUrlAndAConfluentOneIsNot() throws IOException {
+        // What Karapace's web server answers for a path it does not serve.
+        final String url = serve(path -> path.endsWith("/versions") ? new Answer(404, "404: Not Found")
+                : new Answer(404, "{\"error_code\": 40401, \"message\": \"Subject not found\"}"));
+        final AvroSerializer<PolicyEvent> registering = new AvroSerializer<>();
+        registering.configure(Map.of("schema.registry.url", url), false);
+        final AvroSerializer<PolicyEvent> latestOnly = new AvroSerializer<>();
+        latestOnly.configure(Map.of("schema.registry.url", url, "auto.register.schemas", false,
+                "use.latest.version", true), false);
+
+        assertThatThrownBy(() -> registering.serialize("events", SamplePolicyEvents.sdpSigned()))
+                .isInstanceOf(SchemaRegistryNotFoundException.class)
+                .hasMessageContaining("schema registry at " + url + " answered POST /subjects/events-value/versions"
+                        + " with HTTP 404 and no Confluent error code");
+        assertThatThrownBy(() -> latestOnly.serialize("events", SamplePolicyEvents.sdpSigned()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("error_code 40401: Subject not found");
+    }
+
+    @Test
+    void theCheckReportsAnUnreachableRegistryAsAnOutage() throws IOException {
+        final String url = "http://127.0.0.1:" + closedPort();
+
+        assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> SchemaRegistryCheck.requireConfluentApi(
+                AvroSerdeConfig.forRegistry(url, Map.of()), "events"))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageContaining("schema registry at " + url + " is unreachable"));
+    }
+
+    @Test
     void aRegistryThatNeverAnswersFailsAfterTheReadTimeout() throws IOException {
         // Accepted by the kernel's backlog but never read: the connection opens, no answer ever comes.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

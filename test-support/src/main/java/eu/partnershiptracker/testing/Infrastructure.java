@@ -1,5 +1,7 @@
 package eu.partnershiptracker.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
@@ -9,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a test gets from {@link RealInfrastructure}: a real Kafka broker and a real schema registry, shared by every
@@ -47,6 +54,11 @@ public final class Infrastructure {
         return registry.registryApiUrl();
     }
 
+    /** Where the registry listens, e.g. {@code http://127.0.0.1:41234}: none of its APIs, as a URL given by mistake. */
+    public String registryBaseUrl() {
+        return registry.baseUrl();
+    }
+
     /** An admin client shared by all tests; it is closed when the test run ends, so do not close it. */
     public Admin admin() {
         return admin;
@@ -78,6 +90,26 @@ public final class Infrastructure {
         } catch (final TopicSetupException e) {
             throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits until read_committed consumers see {@code topic} up to its end. A producer's commit returns once the
+     * coordinator has decided it, before the commit markers reach the partitions, so a read straight after a publish
+     * can find less than the publish committed.
+     */
+    public void awaitTransactionsSettled(final String topic) {
+        Objects.requireNonNull(topic, "topic");
+        await("transactions on " + topic + " settled").atMost(TOPIC_TIMEOUT).until(() ->
+                ends(topic, IsolationLevel.READ_COMMITTED).equals(ends(topic, IsolationLevel.READ_UNCOMMITTED)));
+    }
+
+    private Map<TopicPartition, Long> ends(final String topic, final IsolationLevel isolation) throws Exception {
+        final Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),
+                        info -> OffsetSpec.latest()));
+        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     /** A fresh, mutable map of the settings every Kafka client needs here. */

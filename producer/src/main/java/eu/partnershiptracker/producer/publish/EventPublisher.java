@@ -11,6 +11,8 @@ import eu.partnershiptracker.producer.eventfiles.ValidationException;
 import eu.partnershiptracker.serde.AvroDeserializer;
 import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.serde.AvroSerializer;
+import eu.partnershiptracker.serde.SchemaRegistryCheck;
+import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +35,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes checked events (see {@link EventFiles}) to the events topic: all or nothing, and never the same event
  * twice.
  *
- * <p>The order of a run is what makes it safe. The events arrive checked, without Kafka having been touched. Then the
- * transactional producer is initialised, which fences any earlier publisher with the same transactional id and settles
- * its open transaction, so the committed log that is read next is final. The new events are checked against that log
- * and serialised (registering the schema) before the transaction begins, so an unreachable registry or an invalid
- * event leaves nothing behind. Only then are the new events sent, in one transaction.
+ * <p>The order of a run is what makes it safe. The events arrive checked, without Kafka having been touched. The
+ * registry is asked whether its Confluent API is at the URL, so that a wrong URL is refused before Kafka is touched
+ * either. Then the transactional producer is initialised, which fences any earlier publisher with the same
+ * transactional id and settles its open transaction, so the committed log that is read next is final. The new events
+ * are checked against that log and serialised (registering the schema) before the transaction begins, so an
+ * unreachable registry or an invalid event leaves nothing behind. Only then are the new events sent, in one
+ * transaction.
  */
 public final class EventPublisher {
 
@@ -53,27 +57,33 @@ public final class EventPublisher {
      * @param events events checked by {@link EventFiles#check}
      * @throws ValidationException when an event clashes with the topic: an id published with other content, or a
      *                             correction of an event that is neither in the run nor on the topic
-     * @throws PublishException    when Kafka or the registry cannot be reached, the topic is unfit, or the transaction
-     *                             fails; nothing was published then
+     * @throws PublishException    when Kafka or the registry cannot be reached, the registry is not at its URL
+     *                             ({@link PublishException.Kind#WRONG_REGISTRY_URL}), the topic is unfit, or the
+     *                             transaction fails; nothing was published then
      */
     public Result publish(final List<SourcedEvent> events, final PublishSettings settings)
             throws ValidationException, PublishException {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(settings, "settings");
-        ensureTopic(settings);
-        try (KafkaProducer<String, byte[]> producer = transactionalProducer(settings);
-             AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
-             AvroDeserializer<PolicyEvent> deserializer = new AvroDeserializer<>()) {
-            serializer.configure(registryConfig(settings, false), false);
-            deserializer.configure(registryConfig(settings, true), false);
-            initTransactions(producer, settings);
-            final PublishedEvents.Snapshot onTopic = PublishedEvents.read(settings, deserializer);
-            final EventSetValidator.Plan plan = validator.plan(events, onTopic.events());
-            final List<ProducerRecord<String, byte[]>> records = serialise(plan.toPublish(), settings, serializer);
-            if (!records.isEmpty()) {
-                sendInOneTransaction(producer, records, settings);
+        try {
+            SchemaRegistryCheck.requireConfluentApi(registryConfig(settings, false), settings.topic());
+            ensureTopic(settings);
+            try (KafkaProducer<String, byte[]> producer = transactionalProducer(settings);
+                 AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
+                 AvroDeserializer<PolicyEvent> deserializer = new AvroDeserializer<>()) {
+                serializer.configure(registryConfig(settings, false), false);
+                deserializer.configure(registryConfig(settings, true), false);
+                initTransactions(producer, settings);
+                final PublishedEvents.Snapshot onTopic = PublishedEvents.read(settings, deserializer);
+                final EventSetValidator.Plan plan = validator.plan(events, onTopic.events());
+                final List<ProducerRecord<String, byte[]>> records = serialise(plan.toPublish(), settings, serializer);
+                if (!records.isEmpty()) {
+                    sendInOneTransaction(producer, records, settings);
+                }
+                return new Result(records.size(), plan.alreadyPublished(), onTopic.unreadable());
             }
-            return new Result(records.size(), plan.alreadyPublished(), onTopic.unreadable());
+        } catch (final SchemaRegistryNotFoundException e) {
+            throw new PublishException(PublishException.Kind.WRONG_REGISTRY_URL, e.getMessage(), e);
         } catch (final KafkaException e) {
             throw new PublishException("publishing to " + settings.topic() + " failed: " + e.getMessage(), e);
         }

@@ -58,6 +58,7 @@ class RecordPublishTest {
     }
 
     private List<ConsumerRecord<String, PolicyEvent>> readCommitted(final String topic) {
+        infra.awaitTransactionsSettled(topic);
         final AvroDeserializer<PolicyEvent> values = new AvroDeserializer<>();
         values.configure(Map.of("schema.registry.url", infra.registryUrl(), "specific.avro.reader", true), false);
         return TopicReader.readCommitted(infra.clientProperties(), topic, new StringDeserializer(), values,

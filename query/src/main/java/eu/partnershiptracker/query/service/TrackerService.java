@@ -4,6 +4,9 @@ import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.query.http.ApiServer;
+import eu.partnershiptracker.serde.SchemaRegistryCheck;
+import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
+import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import eu.partnershiptracker.streams.OutageTolerantHandler;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import eu.partnershiptracker.streams.TrackerConfig;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * API the serve command, the demo and the benchmark start it through.
  *
  * <p>Startup order: the HTTP port is bound first (a taken port fails at once, before anything touches Kafka), then the
- * missing topics are created, then the streams application starts; the service is ready once it is RUNNING.
+ * registry is checked (a URL without its Confluent API fails before anything is created), then the missing topics are
+ * created, then the streams application starts; the service is ready once it is RUNNING.
  */
 public final class TrackerService implements AutoCloseable {
 
@@ -51,8 +55,11 @@ public final class TrackerService implements AutoCloseable {
     /**
      * Starts everything and returns once the streams application is RUNNING.
      *
-     * @throws ServiceStartException when the port is taken, Kafka does not answer, or the application does not reach
-     *                               RUNNING within the settings' timeouts; whatever was started is stopped again
+     * @throws ServiceStartException           when the port is taken, Kafka does not answer, or the application does
+     *                                         not reach RUNNING within the settings' timeouts; whatever was started
+     *                                         is stopped again
+     * @throws SchemaRegistryNotFoundException when no Confluent API answers at the registry URL; no topic was
+     *                                         created, and what was started is stopped again
      */
     public static TrackerService start(final ServeSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -79,6 +86,7 @@ public final class TrackerService implements AutoCloseable {
         }
         final TrackerService service = new TrackerService(streams, api);
         try {
+            checkRegistry(config);
             ensureTopics(settings);
             streams.start();
             awaitRunning(running, settings);
@@ -116,6 +124,19 @@ public final class TrackerService implements AutoCloseable {
         return new ApiServer.Settings(settings.httpHost(), port, new HostInfo(settings.advertisedHost(), port),
                 settings.cluster().clientProperties(), config.serdeConfig(), config.topics().changes(),
                 settings.cluster().timeout());
+    }
+
+    /**
+     * Refuses a registry URL without the Confluent API, which would otherwise stop the application at its first event.
+     * An unreachable registry is only reported: the application waits out registry outages (see
+     * {@link OutageTolerantHandler}), and one at startup is no different.
+     */
+    private static void checkRegistry(final TrackerConfig config) {
+        try {
+            SchemaRegistryCheck.requireConfluentApi(config.serdeConfig(), config.topics().events());
+        } catch (final SchemaRegistryUnavailableException e) {
+            LOG.warn("{}; starting anyway, and events wait until the registry answers", e.getMessage());
+        }
     }
 
     /** Creates the topics that do not exist yet, as {@link TrackerTopics} lays them out. */

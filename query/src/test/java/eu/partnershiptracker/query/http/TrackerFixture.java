@@ -71,9 +71,13 @@ public final class TrackerFixture implements AutoCloseable {
 
     /** Starts one instance on a free port. */
     public TrackerService startService() {
+        return startService(infrastructure.registryUrl());
+    }
+
+    /** Starts one instance on a free port, with the schema registry at {@code registryUrl}. */
+    public TrackerService startService(final String registryUrl) {
         try {
-            return TrackerService.start(ServeSettings.builder(infrastructure.bootstrapServers(),
-                            infrastructure.registryUrl())
+            return TrackerService.start(ServeSettings.builder(infrastructure.bootstrapServers(), registryUrl)
                     .applicationId(applicationId)
                     .topics(topics)
                     .stateDir(Files.createTempDirectory("tracker-state"))
