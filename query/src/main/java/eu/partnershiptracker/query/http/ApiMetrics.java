@@ -2,7 +2,7 @@ package eu.partnershiptracker.query.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,13 +15,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * {@code GET /metrics} in Prometheus text: JVM and process metrics, the timing of every HTTP request (by route, not by
- * URL, so the number of series stays bounded), the open change streams, and every Kafka Streams metric, among them the
- * tracker's own rejected and duplicate record counters.
+ * URL, so the number of series stays bounded), every Kafka Streams metric, among them the tracker's own rejected and
+ * duplicate record counters, and what other parts of the API register in {@link #registry()}, such as the change
+ * stream's open streams and skipped records.
  */
 final class ApiMetrics implements AutoCloseable {
 
@@ -31,17 +31,18 @@ final class ApiMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
 
-    ApiMetrics(final IntSupplier openChangeStreams) {
-        Objects.requireNonNull(openChangeStreams, "openChangeStreams");
+    ApiMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        Gauge.builder("tracker.change.streams.open", openChangeStreams::getAsInt)
-                .description("Clients connected to " + ChangeStream.PATH)
-                .register(registry);
+    }
+
+    /** Where the API's own meters go, to be served with the rest. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     void register(final Javalin app) {

@@ -115,7 +115,7 @@ public final class TrackerService implements AutoCloseable {
             final int port) {
         return new ApiServer.Settings(settings.httpHost(), port, new HostInfo(settings.advertisedHost(), port),
                 settings.cluster().clientProperties(), config.serdeConfig(), config.topics().changes(),
-                settings.cluster().timeout());
+                settings.cluster().timeout(), settings.changeWindow());
     }
 
     /** Creates the topics that do not exist yet, as {@link TrackerTopics} lays them out. */

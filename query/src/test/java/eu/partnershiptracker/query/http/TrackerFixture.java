@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -69,8 +70,13 @@ public final class TrackerFixture implements AutoCloseable {
 
     /** Starts one instance on a free port. */
     public TrackerService startService() {
+        return startService(UnaryOperator.identity());
+    }
+
+    /** Starts one instance on a free port, with settings of the test's own on top of the fixture's. */
+    public TrackerService startService(final UnaryOperator<ServeSettings.Builder> adjust) {
         try {
-            return TrackerService.start(ServeSettings.builder(infrastructure.bootstrapServers(),
+            return TrackerService.start(adjust.apply(ServeSettings.builder(infrastructure.bootstrapServers(),
                             infrastructure.registryUrl())
                     .applicationId(applicationId)
                     .topics(topics)
@@ -79,7 +85,7 @@ public final class TrackerFixture implements AutoCloseable {
                     .httpPort(0)
                     .advertisedHost("127.0.0.1")
                     .partitions(partitions)
-                    .readyTimeout(Duration.ofSeconds(90))
+                    .readyTimeout(Duration.ofSeconds(90)))
                     .build());
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
