@@ -102,7 +102,7 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         final ApiMetrics metrics = new ApiMetrics();
-        final ChangeRenderer renderer = new ChangeRenderer(settings.registryConfig(), mapper);
+        final ChangeRenderer renderer = new ChangeRenderer(settings.registryConfig(), mapper, metrics.registry());
         final ChangeWindow window = new ChangeWindow(settings.changeWindow());
         final ChangeBroadcaster changes = new ChangeBroadcaster(settings.clientProperties(), settings.changesTopic(),
                 renderer, window);

@@ -92,7 +92,7 @@ final class ChangeBroadcaster implements AutoCloseable {
         while (!window.isClosed()) {
             final List<StreamedChange> changes = new ArrayList<>();
             for (final ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                changes.add(renderer.render(record));
+                renderer.render(record, window::stayOpenFor).ifPresent(changes::add);
             }
             window.append(changes, reader.assignment().stream()
                     .collect(Collectors.toMap(TopicPartition::partition, reader::position)));

@@ -30,9 +30,10 @@ final class ChangeCatchUp {
     }
 
     /** Hands every change from {@code from} to just before {@code until} to {@code sink}, in offset order. */
-    void read(final StreamPosition from, final StreamPosition until, final Consumer<StreamedChange> sink) {
+    void read(final StreamPosition from, final StreamPosition until, final ChangeRenderer.Patience patience,
+            final Consumer<StreamedChange> sink) {
         TopicReader.readCommitted(clientProperties, topic, new StringDeserializer(), new ByteArrayDeserializer(),
                 from.nextOffsets(), until.nextOffsets(), PATIENCE,
-                record -> sink.accept(renderer.render(record)));
+                record -> renderer.render(record, patience).ifPresent(sink));
     }
 }

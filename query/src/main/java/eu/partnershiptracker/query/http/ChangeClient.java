@@ -69,10 +69,11 @@ final class ChangeClient {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Sends a heartbeat if the client has heard nothing for {@link #HEARTBEAT}. */
-    void heartbeatIfDue() {
+    /** Sends a heartbeat if the client has heard nothing for {@link #HEARTBEAT}; whether it is still there. */
+    boolean heartbeatIfDue() {
         if (untilHeartbeat().isZero()) {
             comment(HEARTBEAT_COMMENT);
         }
+        return !gone();
     }
 }

@@ -90,7 +90,9 @@ final class ChangeStream implements Consumer<SseClient> {
             client.comment(READY_COMMENT);
             if (!window.covers(client.position())) {
                 final StreamPosition until = window.position();
-                catchUp.read(client.position(), until, client::send);
+                // Between attempts while the registry is down, heartbeats notice a client gone.
+                catchUp.read(client.position(), until, delay -> window.stayOpenFor(delay) && client.heartbeatIfDue(),
+                        client::send);
                 client.passed(until);
             }
             stream(client);

@@ -13,21 +13,28 @@ import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The change stream's one consumer per instance: shared by every client, and with clients resuming from further back
- * than its window. One partition, so that the changes have one order to check.
+ * The change stream's one consumer per instance: shared by every client, past records it cannot read, and with clients
+ * resuming from further back than its window. One partition, so that the changes have one order to check.
  */
 @ExtendWith(RealInfrastructure.class)
 class ChangeBroadcastTest {
@@ -36,11 +43,13 @@ class ChangeBroadcastTest {
     private static final int WINDOW = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static Infrastructure infrastructure;
     private static TrackerFixture fixture;
     private static TrackerService service;
 
     @BeforeAll
-    static void start(final Infrastructure infrastructure) {
+    static void start(final Infrastructure given) {
+        infrastructure = given;
         fixture = new TrackerFixture(infrastructure, 1);
         service = fixture.startService(settings -> settings.changeWindow(WINDOW));
     }
@@ -60,6 +69,25 @@ class ChangeBroadcastTest {
             }
             assertThat(consumersOf(fixture.topics().changes()))
                     .as("Kafka consumers in this JVM that fetched from the changes topic").hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedCountedAndPassedByLiveAndResumingClients() throws Exception {
+        final SseReader.Event before;
+        try (SseReader live = ready(null)) {
+            fixture.publish(change("poison-before", "EU:P1"));
+            before = live.next(WAIT);
+            assertThat(cause(before)).isEqualTo("poison-before");
+            writeToChanges("not a PartnershipChange".getBytes(StandardCharsets.UTF_8));
+            fixture.publish(change("poison-after", "EU:P2"));
+            assertThat(cause(live.next(WAIT))).as("the change after the unreadable record").isEqualTo("poison-after");
+            assertThat(skipped()).isEqualTo(1.0);
+        }
+        try (SseReader resumed = SseReader.open(service, before.id())) {
+            assertThat(cause(resumed.next(WAIT))).isEqualTo("poison-after");
+            fixture.publish(change("poison-later", "EU:P3"));
+            assertThat(cause(resumed.next(WAIT))).as("the same stream goes on").isEqualTo("poison-later");
         }
     }
 
@@ -110,6 +138,20 @@ class ChangeBroadcastTest {
             causes.add(cause(reader.next(WAIT)));
         }
         return causes;
+    }
+
+    private static void writeToChanges(final byte[] value) throws InterruptedException, ExecutionException {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(infrastructure.clientProperties(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(fixture.topics().changes(), "EU:XX", value)).get();
+        }
+    }
+
+    private static double skipped() {
+        return Arrays.stream(TrackerFixture.get(service, "/metrics").body().split("\n"))
+                .filter(line -> line.startsWith("tracker_change_stream_skipped_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The client ids of the Kafka consumers of this JVM that have fetched records of the topic. */
