@@ -16,10 +16,11 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a topic from the beginning to the end it has when the read starts, with no consumer group: what publish does
- * to know the log of record, and what tests do to see what a topology wrote. Committed records are what consumers
- * see; the whole log, aborted transactions included, is there for diagnosis. A read that makes no progress for the
- * patience given fails instead of hanging.
+ * Reads a topic over a bounded range, with no consumer group: from the beginning to the end it has when the read
+ * starts (what publish does to know the log of record, and what tests do to see what a topology wrote), or between
+ * two positions (what the change stream does to catch a client up). Committed records are what consumers see; the
+ * whole log, aborted transactions included, is there for diagnosis. A read that makes no progress for the patience
+ * given fails instead of hanging.
  */
 public final class TopicReader {
 
@@ -56,34 +57,84 @@ public final class TopicReader {
         return records;
     }
 
+    /**
+     * Hands the committed records of {@code topic} between two positions to {@code sink}, partition by partition in
+     * offset order: in every partition of {@code until}, from its offset in {@code from} (its beginning when it has
+     * none there, or when that offset is no longer in the log) to just before its offset in {@code until}.
+     *
+     * @param from  for each partition, the offset of the first record wanted
+     * @param until for each partition to read, the offset of the first record not wanted
+     * @throws TimeoutException when Kafka does not answer, or the read stops progressing, within {@code patience}
+     */
+    public static <K, V> void readCommitted(final Map<String, Object> clientProperties, final String topic,
+            final Deserializer<K> keys, final Deserializer<V> values, final Map<Integer, Long> from,
+            final Map<Integer, Long> until, final Duration patience, final Consumer<ConsumerRecord<K, V>> sink) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(patience, "patience");
+        Objects.requireNonNull(sink, "sink");
+        final Map<TopicPartition, Long> end = new HashMap<>();
+        until.forEach((partition, offset) -> end.put(new TopicPartition(topic, partition), offset));
+        try (KafkaConsumer<K, V> consumer = consumer(clientProperties, IsolationLevel.READ_COMMITTED, keys, values)) {
+            consumer.assign(end.keySet());
+            for (final TopicPartition partition : end.keySet()) {
+                final Long offset = from.get(partition.partition());
+                if (offset == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, offset);
+                }
+            }
+            read(consumer, topic, end, patience, sink);
+        }
+    }
+
     private static <K, V> void read(final Map<String, Object> clientProperties, final String topic,
             final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values,
             final Duration patience, final Consumer<ConsumerRecord<K, V>> sink) {
         Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(patience, "patience");
         Objects.requireNonNull(sink, "sink");
-        final Map<String, Object> properties = new HashMap<>(clientProperties);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(properties, keys, values)) {
+        try (KafkaConsumer<K, V> consumer = consumer(clientProperties, isolation, keys, values)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic, patience).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // Under read_committed these are the last stable offsets: exactly the committed log.
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, patience);
-            long lastProgress = System.nanoTime();
-            while (!caughtUp(consumer, end)) {
-                final var records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > patience.toNanos()) {
-                    throw new TimeoutException("reading " + topic + " made no progress for " + patience.toSeconds()
-                            + " s");
+            read(consumer, topic, consumer.endOffsets(partitions, patience), patience, sink);
+        }
+    }
+
+    private static <K, V> KafkaConsumer<K, V> consumer(final Map<String, Object> clientProperties,
+            final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values) {
+        final Map<String, Object> properties = new HashMap<>(Objects.requireNonNull(clientProperties,
+                "clientProperties"));
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Objects.requireNonNull(isolation, "isolation").toString());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // An offset deleted by retention since it was handed out: what is left of the log is what there is to read.
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(properties, keys, values);
+    }
+
+    /** Polls from the consumer's positions until every partition has reached its end; records past it are not sunk. */
+    private static <K, V> void read(final KafkaConsumer<K, V> consumer, final String topic,
+            final Map<TopicPartition, Long> end, final Duration patience, final Consumer<ConsumerRecord<K, V>> sink) {
+        long lastProgress = System.nanoTime();
+        while (!caughtUp(consumer, end)) {
+            final var records = consumer.poll(POLL);
+            for (final ConsumerRecord<K, V> record : records) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    sink.accept(record);
                 }
-                records.forEach(sink);
+            }
+            // Measured after the sink, so that a slow sink is not taken for a stalled read.
+            if (!records.isEmpty()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > patience.toNanos()) {
+                throw new TimeoutException("reading " + topic + " made no progress for " + patience.toSeconds()
+                        + " s");
             }
         }
     }

@@ -6,8 +6,8 @@ import io.javalin.micrometer.MicrometerPlugin;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -19,13 +19,13 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
-import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * {@code GET /metrics} in Prometheus text: JVM and process metrics, the timing of every HTTP request and Jetty's
- * threads and connections (both from Javalin's Micrometer plugin), the open change streams, and every Kafka Streams
- * metric, among them the tracker's own rejected and duplicate record counters.
+ * threads and connections (both from Javalin's Micrometer plugin), every Kafka Streams metric, among them the
+ * tracker's own rejected and duplicate record counters, and what other parts of the API register in
+ * {@link #registry()}, such as the change stream's open streams and skipped records.
  */
 final class ApiMetrics implements AutoCloseable {
 
@@ -52,8 +52,7 @@ final class ApiMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
 
-    ApiMetrics(final IntSupplier openChangeStreams) {
-        Objects.requireNonNull(openChangeStreams, "openChangeStreams");
+    ApiMetrics() {
         registry.config().meterFilter(HTTP_REQUESTS);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -61,9 +60,11 @@ final class ApiMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        Gauge.builder("tracker.change.streams.open", openChangeStreams::getAsInt)
-                .description("Clients connected to " + ChangeStream.PATH)
-                .register(registry);
+    }
+
+    /** Where the API's own meters go, to be served with the rest. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /**

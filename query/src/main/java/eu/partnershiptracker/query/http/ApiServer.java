@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
 
-    /** How the server is set up. */
+    /**
+     * How the server is set up.
+     *
+     * @param changeWindow how many of the latest changes of each partition the change stream keeps in memory for
+     *                     clients that resume; a client resuming from further back is caught up from the topic
+     */
     public record Settings(String host, int port, HostInfo self, Map<String, Object> clientProperties,
-            Map<String, Object> registryConfig, String changesTopic, Duration forwardTimeout) {
+            Map<String, Object> registryConfig, String changesTopic, Duration forwardTimeout, int changeWindow) {
 
         public Settings {
             Objects.requireNonNull(host, "host");
@@ -75,14 +80,14 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final ApiMetrics metrics;
-    private final ChangeStream changeStream;
+    private final ChangeBroadcaster changes;
     private final List<String> routes;
 
-    private ApiServer(final Javalin app, final ApiMetrics metrics, final ChangeStream changeStream,
+    private ApiServer(final Javalin app, final ApiMetrics metrics, final ChangeBroadcaster changes,
             final List<String> routes) {
         this.app = app;
         this.metrics = metrics;
-        this.changeStream = changeStream;
+        this.changes = changes;
         this.routes = routes;
     }
 
@@ -91,9 +96,7 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(settings, "settings");
         final ObjectMapper mapper = JsonMapping.create();
-        final ChangeStream changeStream = new ChangeStream(settings.clientProperties(), settings.registryConfig(),
-                settings.changesTopic(), mapper);
-        final ApiMetrics metrics = new ApiMetrics(changeStream::openStreams);
+        final ApiMetrics metrics = new ApiMetrics();
         final List<String> routes = new ArrayList<>();
         final Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -113,6 +116,12 @@ public final class ApiServer implements AutoCloseable {
                 });
             }
         });
+        final ChangeRenderer renderer = new ChangeRenderer(settings.registryConfig(), mapper, metrics.registry());
+        final ChangeWindow window = new ChangeWindow(settings.changeWindow());
+        final ChangeBroadcaster changes = new ChangeBroadcaster(settings.clientProperties(), settings.changesTopic(),
+                renderer, window);
+        final ChangeStream changeStream = new ChangeStream(window,
+                new ChangeCatchUp(settings.clientProperties(), settings.changesTopic(), renderer), metrics.registry());
         final TimelineQueries queries = new TimelineQueries(new LocalStore(streams)::timelines);
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
                 new InstanceClient(settings.forwardTimeout()), mapper);
@@ -128,7 +137,8 @@ public final class ApiServer implements AutoCloseable {
             throw new PortInUseException("HTTP port " + settings.port() + " on " + settings.host()
                     + " is already in use", e);
         }
-        return new ApiServer(app, metrics, changeStream, List.copyOf(routes));
+        changes.start();
+        return new ApiServer(app, metrics, changes, List.copyOf(routes));
     }
 
     public int port() {
@@ -147,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        changeStream.close();
+        changes.close();
         app.stop();
         metrics.close();
     }

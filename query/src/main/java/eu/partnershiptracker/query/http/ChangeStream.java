@@ -1,40 +1,30 @@
 package eu.partnershiptracker.query.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.serde.AvroDeserializer;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/changes/stream}: the change topic as Server-Sent Events. Each client gets its own consumer, reading
- * committed records only, with every partition assigned and no consumer group (nothing to rebalance, nothing to
- * commit): from the end of the topic, or from the position in its Last-Event-ID. The consumer lives as long as the
- * client; a comment every {@link #HEARTBEAT} keeps proxies from closing an idle stream and reveals a client gone.
+ * {@code GET /api/changes/stream}: the change topic as Server-Sent Events. Every client is served from the
+ * {@link ChangeWindow} that the instance's one {@link ChangeBroadcaster} fills, on a thread of its own (Javalin's async
+ * executor), so a slow client holds up nobody else. A client starts where the broadcaster stands, or at the position in
+ * its Last-Event-ID: from the window when it still reaches back there, otherwise after a {@link ChangeCatchUp}. A client
+ * that falls further behind than the window reaches is closed; its EventSource reconnects with its Last-Event-ID.
  */
-final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
+final class ChangeStream implements Consumer<SseClient> {
 
     static final String PATH = "/api/changes/stream";
     static final String LAST_EVENT_ID = "Last-Event-ID";
@@ -42,30 +32,18 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
     static final String READY_COMMENT = "ready";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    private static final Duration POLL = Duration.ofMillis(250);
 
-    private final Map<String, Object> consumerProperties;
-    private final Map<String, Object> deserializerConfig;
-    private final String topic;
-    private final ObjectMapper mapper;
+    private final ChangeWindow window;
+    private final ChangeCatchUp catchUp;
     private final AtomicInteger open = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    /**
-     * @param clientProperties   Kafka client settings (bootstrap servers, security)
-     * @param deserializerConfig the registry settings for reading PartnershipChange records
-     */
-    ChangeStream(final Map<String, Object> clientProperties, final Map<String, Object> deserializerConfig,
-            final String topic, final ObjectMapper mapper) {
-        this.consumerProperties = new HashMap<>(Objects.requireNonNull(clientProperties, "clientProperties"));
-        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.deserializerConfig = new HashMap<>(Objects.requireNonNull(deserializerConfig, "deserializerConfig"));
-        this.deserializerConfig.put("specific.avro.reader", true);
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    /** @param metrics where the gauge of open streams is registered */
+    ChangeStream(final ChangeWindow window, final ChangeCatchUp catchUp, final MeterRegistry metrics) {
+        this.window = Objects.requireNonNull(window, "window");
+        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        Gauge.builder("tracker.change.streams.open", open::get)
+                .description("Clients connected to " + PATH)
+                .register(Objects.requireNonNull(metrics, "metrics"));
     }
 
     /** Rejects a malformed Last-Event-ID with a 400 before the stream starts (after that, the status is sent). */
@@ -78,11 +56,6 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
                 throw ApiException.badRequest("header '" + LAST_EVENT_ID + "': " + e.getMessage());
             }
         }
-    }
-
-    /** How many clients are streaming now, counted once their stream is positioned. */
-    int openStreams() {
-        return open.get();
     }
 
     /** Runs on Javalin's async executor for as long as the client stays. */
@@ -101,18 +74,17 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
                         content = @OpenApiContent(from = ApiError.class))})
     @Override
     public void accept(final SseClient client) {
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
-             AvroDeserializer<PartnershipChange> changes = new AvroDeserializer<>()) {
-            changes.configure(deserializerConfig, false);
-            final Map<Integer, Long> next = position(consumer, client.ctx().header(LAST_EVENT_ID));
-            open.incrementAndGet();
-            try {
-                client.sendComment(READY_COMMENT);
-                stream(client, consumer, changes, next);
-            } finally {
-                open.decrementAndGet();
+        try {
+            final Optional<StreamPosition> live = awaitBroadcaster(client);
+            if (live.isPresent()) {
+                final String lastEventId = client.ctx().header(LAST_EVENT_ID);
+                serve(new ChangeClient(client, lastEventId == null || lastEventId.isBlank()
+                        ? live.get() : StreamPosition.parse(lastEventId)));
             }
+        } catch (final CancellationException e) {
+            LOG.debug("change stream to {} ended: {}", client.ctx().ip(), e.getMessage());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (final RuntimeException e) {
             LOG.warn("change stream to {} failed: {}", client.ctx().ip(), e.toString());
         } finally {
@@ -120,59 +92,44 @@ final class ChangeStream implements Consumer<SseClient>, AutoCloseable {
         }
     }
 
-    private void stream(final SseClient client, final KafkaConsumer<String, byte[]> consumer,
-            final AvroDeserializer<PartnershipChange> changes, final Map<Integer, Long> next) {
-        long lastWrite = System.nanoTime();
-        while (!client.terminated() && !closed.get()) {
-            for (final ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                next.put(record.partition(), record.offset() + 1);
-                client.sendEvent("change", json(changes, record), new StreamPosition(next).encode());
-                lastWrite = System.nanoTime();
-            }
-            if (System.nanoTime() - lastWrite >= HEARTBEAT.toNanos()) {
-                client.sendComment("heartbeat");
-                lastWrite = System.nanoTime();
-            }
+    /** Where the broadcaster stands once it has started; until then heartbeats, which notice a client gone. */
+    private Optional<StreamPosition> awaitBroadcaster(final SseClient client) throws InterruptedException {
+        Optional<StreamPosition> live = window.awaitPosition(ChangeClient.HEARTBEAT);
+        while (live.isEmpty() && !window.isClosed() && !client.terminated()) {
+            client.sendComment(ChangeClient.HEARTBEAT_COMMENT);
+            live = window.awaitPosition(ChangeClient.HEARTBEAT);
         }
+        return live;
     }
 
-    private Map<Integer, Long> position(final KafkaConsumer<String, byte[]> consumer, final String lastEventId) {
-        final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        if (lastEventId == null || lastEventId.isBlank()) {
-            consumer.seekToEnd(partitions);
-        } else {
-            final StreamPosition resume = StreamPosition.parse(lastEventId);
-            for (final TopicPartition partition : partitions) {
-                final Long offset = resume.nextOffsets().get(partition.partition());
-                if (offset == null) {
-                    // A partition added since the client's last event: everything in it is new to the client.
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset);
-                }
-            }
-        }
-        final Map<Integer, Long> next = new HashMap<>();
-        partitions.forEach(partition -> next.put(partition.partition(), consumer.position(partition)));
-        return next;
-    }
-
-    private String json(final AvroDeserializer<PartnershipChange> changes,
-            final ConsumerRecord<String, byte[]> record) {
+    private void serve(final ChangeClient client) throws InterruptedException {
+        open.incrementAndGet();
         try {
-            return mapper.writeValueAsString(changes.deserialize(record.topic(), record.value()));
-        } catch (final JsonProcessingException | SerializationException e) {
-            throw new IllegalStateException("cannot render change at " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset() + ": " + e.getMessage(), e);
+            client.comment(READY_COMMENT);
+            if (!window.covers(client.position())) {
+                final StreamPosition until = window.position();
+                // Between attempts while the registry is down, heartbeats notice a client gone.
+                catchUp.read(client.position(), until, delay -> window.stayOpenFor(delay) && client.heartbeatIfDue(),
+                        client::send);
+                client.passed(until);
+            }
+            stream(client);
+        } finally {
+            open.decrementAndGet();
         }
     }
 
-    /** Ends every stream within one poll. */
-    @Override
-    public void close() {
-        closed.set(true);
+    private void stream(final ChangeClient client) throws InterruptedException {
+        while (!client.gone() && !window.isClosed()) {
+            final ChangeWindow.Read read = window.after(client.position(), client.untilHeartbeat());
+            if (read.fellBehind()) {
+                LOG.info("closing the change stream to {}: it fell more than {} changes of a partition behind, and"
+                        + " resumes from its Last-Event-ID when it reconnects", client.address(),
+                        window.perPartition());
+                return;
+            }
+            read.changes().forEach(client::send);
+            client.heartbeatIfDue();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.query.http;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -36,6 +37,30 @@ record StreamPosition(Map<Integer, Long> nextOffsets) {
             }
         }
         return new StreamPosition(offsets);
+    }
+
+    /** The next offset to read in the partition; 0, its very beginning, for a partition this position does not name. */
+    long next(final int partition) {
+        return nextOffsets.getOrDefault(partition, 0L);
+    }
+
+    /** Whether the record at this offset of the partition is still ahead of this position. */
+    boolean isBefore(final int partition, final long offset) {
+        return offset >= next(partition);
+    }
+
+    /** The position right after the record at this offset of the partition. */
+    StreamPosition after(final int partition, final long offset) {
+        final Map<Integer, Long> moved = new HashMap<>(nextOffsets);
+        moved.put(partition, offset + 1);
+        return new StreamPosition(moved);
+    }
+
+    /** This position, moved forward in every partition where {@code other} is further. */
+    StreamPosition atLeast(final StreamPosition other) {
+        final Map<Integer, Long> furthest = new HashMap<>(nextOffsets);
+        other.nextOffsets.forEach((partition, offset) -> furthest.merge(partition, offset, Math::max));
+        return new StreamPosition(furthest);
     }
 
     String encode() {

@@ -23,15 +23,18 @@ import java.util.Objects;
  * @param partitions        partitions of the topics created when missing
  * @param replicationFactor replication factor of the topics created when missing
  * @param readyTimeout      how long the streams application may take to reach RUNNING
+ * @param changeWindow      how many of the latest changes of each partition the change stream keeps in memory, so
+ *                          that a client reconnecting after missing fewer resumes without reading the topic again
  */
 public record ServeSettings(ClusterSettings cluster, String applicationId, TopicNames topics, Path stateDir,
         String httpHost, int httpPort, String advertisedHost, int partitions, short replicationFactor,
-        Duration readyTimeout) {
+        Duration readyTimeout, int changeWindow) {
 
     public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String DEFAULT_ADVERTISED_HOST = "localhost";
     public static final Path DEFAULT_STATE_DIR = Path.of(".tracker", "state");
+    public static final int DEFAULT_CHANGE_WINDOW = 1_000;
 
     public ServeSettings {
         Objects.requireNonNull(cluster, "cluster");
@@ -52,6 +55,9 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         }
         if (readyTimeout.isNegative() || readyTimeout.isZero()) {
             throw new IllegalArgumentException("the ready timeout must be positive, got " + readyTimeout);
+        }
+        if (changeWindow < 1) {
+            throw new IllegalArgumentException("the change window must hold at least 1 change, got " + changeWindow);
         }
     }
 
@@ -83,6 +89,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         private int partitions = 3;
         private short replicationFactor = 1;
         private Duration readyTimeout = Duration.ofMinutes(2);
+        private int changeWindow = DEFAULT_CHANGE_WINDOW;
 
         private Builder(final String bootstrapServers, final String registryUrl) {
             this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -144,10 +151,15 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
             return this;
         }
 
+        public Builder changeWindow(final int value) {
+            this.changeWindow = value;
+            return this;
+        }
+
         public ServeSettings build() {
             return new ServeSettings(new ClusterSettings(bootstrapServers, registryUrl, clientConfig, timeout),
                     applicationId, topics, stateDir, httpHost, httpPort, advertisedHost, partitions, replicationFactor,
-                    readyTimeout);
+                    readyTimeout, changeWindow);
         }
     }
 }

@@ -123,7 +123,7 @@ public final class TrackerService implements AutoCloseable {
             final int port) {
         return new ApiServer.Settings(settings.httpHost(), port, new HostInfo(settings.advertisedHost(), port),
                 settings.cluster().clientProperties(), config.serdeConfig(), config.topics().changes(),
-                settings.cluster().timeout());
+                settings.cluster().timeout(), settings.changeWindow());
     }
 
     /**

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -71,13 +72,23 @@ public final class TrackerFixture implements AutoCloseable {
 
     /** Starts one instance on a free port. */
     public TrackerService startService() {
-        return startService(infrastructure.registryUrl());
+        return startService(infrastructure.registryUrl(), UnaryOperator.identity());
     }
 
     /** Starts one instance on a free port, with the schema registry at {@code registryUrl}. */
     public TrackerService startService(final String registryUrl) {
+        return startService(registryUrl, UnaryOperator.identity());
+    }
+
+    /** Starts one instance on a free port, with settings of the test's own on top of the fixture's. */
+    public TrackerService startService(final UnaryOperator<ServeSettings.Builder> adjust) {
+        return startService(infrastructure.registryUrl(), adjust);
+    }
+
+    private TrackerService startService(final String registryUrl, final UnaryOperator<ServeSettings.Builder> adjust) {
         try {
-            return TrackerService.start(ServeSettings.builder(infrastructure.bootstrapServers(), registryUrl)
+            return TrackerService.start(adjust.apply(ServeSettings.builder(infrastructure.bootstrapServers(),
+                            registryUrl)
                     .applicationId(applicationId)
                     .topics(topics)
                     .stateDir(Files.createTempDirectory("tracker-state"))
@@ -85,7 +96,7 @@ public final class TrackerFixture implements AutoCloseable {
                     .httpPort(0)
                     .advertisedHost("127.0.0.1")
                     .partitions(partitions)
-                    .readyTimeout(Duration.ofSeconds(90))
+                    .readyTimeout(Duration.ofSeconds(90)))
                     .build());
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
