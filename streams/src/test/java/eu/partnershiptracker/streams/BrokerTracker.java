@@ -21,10 +21,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -157,13 +154,12 @@ final class BrokerTracker implements AutoCloseable {
 
     /** Whether some output partition holds records of a transaction that is still open. */
     boolean hasOpenTransaction(final String topic) throws Exception {
-        final List<TopicPartition> partitions = partitions(topic);
-        return !ends(partitions, IsolationLevel.READ_COMMITTED).equals(ends(partitions, IsolationLevel.READ_UNCOMMITTED));
+        return infra.hasOpenTransaction(topic);
     }
 
     /** The first offset still in the log of each partition: above 0 once retention has deleted something. */
     Map<TopicPartition, Long> logStartOffsets(final String topic) throws Exception {
-        return offsets(partitions(topic), OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
+        return infra.offsets(topic, OffsetSpec.earliest(), IsolationLevel.READ_UNCOMMITTED);
     }
 
     /** A topic's effective value of a config, as the broker applies it. */
@@ -209,7 +205,8 @@ final class BrokerTracker implements AutoCloseable {
     private boolean inputConsumed() throws Exception {
         final Map<TopicPartition, OffsetAndMetadata> committed = infra.admin()
                 .listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get();
-        return ends(partitions(config.topics().events()), IsolationLevel.READ_UNCOMMITTED).entrySet().stream()
+        return infra.offsets(config.topics().events(), OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED)
+                .entrySet().stream()
                 .allMatch(end -> {
                     final OffsetAndMetadata position = committed.get(end.getKey());
                     return (position == null ? 0 : position.offset()) >= end.getValue();
@@ -224,24 +221,6 @@ final class BrokerTracker implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private List<TopicPartition> partitions(final String topic) throws Exception {
-        return infra.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-    }
-
-    private Map<TopicPartition, Long> ends(final List<TopicPartition> partitions, final IsolationLevel isolation)
-            throws Exception {
-        return offsets(partitions, OffsetSpec.latest(), isolation);
-    }
-
-    private Map<TopicPartition, Long> offsets(final List<TopicPartition> partitions, final OffsetSpec spec,
-            final IsolationLevel isolation) throws Exception {
-        final Map<TopicPartition, OffsetSpec> specs =
-                partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec));
-        return infra.admin().listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     @Override

@@ -99,16 +99,22 @@ public final class Infrastructure {
      */
     public void awaitTransactionsSettled(final String topic) {
         Objects.requireNonNull(topic, "topic");
-        await("transactions on " + topic + " settled").atMost(TOPIC_TIMEOUT).until(() ->
-                ends(topic, IsolationLevel.READ_COMMITTED).equals(ends(topic, IsolationLevel.READ_UNCOMMITTED)));
+        await("transactions on " + topic + " settled").atMost(TOPIC_TIMEOUT).until(() -> !hasOpenTransaction(topic));
     }
 
-    private Map<TopicPartition, Long> ends(final String topic, final IsolationLevel isolation) throws Exception {
-        final Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
+    /** Whether some partition of the topic holds records of a transaction that is not decided and marked yet. */
+    public boolean hasOpenTransaction(final String topic) throws Exception {
+        return !offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED)
+                .equals(offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED));
+    }
+
+    /** Each partition's offset of that kind (earliest, latest...), as a consumer with that isolation level sees it. */
+    public Map<TopicPartition, Long> offsets(final String topic, final OffsetSpec spec, final IsolationLevel isolation)
+            throws Exception {
+        final Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get()
                 .get(topic).partitions().stream()
-                .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),
-                        info -> OffsetSpec.latest()));
-        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
+                .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()), info -> spec));
+        return admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 

@@ -180,8 +180,9 @@ public final class ApiServer implements AutoCloseable {
         app.exception(InvalidStateStoreException.class, (e, ctx) -> error(ctx, 503,
                 "the partnership store moved while it was read (" + e.getMessage() + "); retry in a moment"));
         app.exception(Exception.class, (e, ctx) -> {
+            // The details stay in the log: exception texts can name internals that are no business of the caller.
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error: " + e);
+            error(ctx, 500, "internal error; the tracker's log has the details");
         });
     }
 
