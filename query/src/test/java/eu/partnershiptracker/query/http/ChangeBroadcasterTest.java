@@ -13,6 +13,7 @@ import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.serde.AvroSerializer;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
+import eu.partnershiptracker.testing.SwitchableRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class ChangeBroadcasterTest {
         infrastructure.createTopic(topic, 1, Map.of());
         final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         final ChangeWindow window = new ChangeWindow(10);
-        try (FlakyRegistry registry = new FlakyRegistry(infrastructure.registryUrl());
+        try (SwitchableRegistry registry = new SwitchableRegistry(infrastructure.registryUrl());
              ChangeBroadcaster broadcaster = new ChangeBroadcaster(infrastructure.clientProperties(), topic,
                      new ChangeRenderer(AvroSerdeConfig.forRegistry(registry.url(), Map.of()), JsonMapping.create(),
                              metrics), window)) {
