@@ -23,19 +23,16 @@ import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.query.service.ServeSettings;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.streams.TrackerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
@@ -128,7 +125,7 @@ public final class Benchmark implements Callable<Integer> {
         final Path file = writer.write(results, out);
         System.out.println(writer.table(results));
         LOG.info("results written to {}", file);
-        deleteRecursively(work);
+        PathUtils.deleteDirectory(work);
         return 0;
     }
 
@@ -232,15 +229,5 @@ public final class Benchmark implements Callable<Integer> {
             return apicurioHome;
         }
         return Path.of(System.getProperty("apicurio.home", "target/apicurio"));
-    }
-
-    private static void deleteRecursively(final Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (final UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The demo's data directory. A marker file makes it recognisable, so that {@code --fresh} only ever deletes a
@@ -45,11 +45,7 @@ final class DataDirectory {
             throw new IllegalArgumentException("--fresh would delete " + directory + ", which was not created by the "
                     + "demo (no " + MARKER + " file in it); delete it yourself or choose another --data-dir");
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        PathUtils.deleteDirectory(directory);
     }
 
     private static boolean isEmpty(final Path directory) throws IOException {

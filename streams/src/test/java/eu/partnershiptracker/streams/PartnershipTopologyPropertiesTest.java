@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Random event sets ({@link Scenarios}), delivered in random orders with re-publishes, reused ids, corrections and
@@ -41,9 +41,7 @@ class PartnershipTopologyPropertiesTest {
 
     @AfterContainer
     static void deleteStateRoot() throws IOException {
-        try (var paths = Files.walk(stateRoot)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        PathUtils.deleteDirectory(stateRoot);
     }
 
     @Property(tries = 150)
