@@ -8,6 +8,7 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -32,9 +33,11 @@ final class ApiMetrics implements AutoCloseable {
     private static final String PATH = "/metrics";
 
     /**
-     * Micrometer's Jetty handler, which the plugin installs, calls its request timer jetty.server.requests; /metrics
-     * has always called it http.server.requests, as Micrometer does for other servers. Its exception tag goes: the
-     * plugin fills it only when it maps exceptions itself, and the API maps its own, so it would always say Unknown.
+     * Micrometer's Jetty handler, which the plugin installs, calls its request timer jetty.server.requests and tags it
+     * uri, NOT_FOUND for paths no route matches. /metrics is part of the API and has always served
+     * http.server.requests tagged route, UNMATCHED, so the timer keeps those names (the plugin's outcome tag is new).
+     * Its exception tag goes: the plugin fills it only when it maps exceptions itself, and the API maps its own, so it
+     * would always say Unknown.
      */
     private static final MeterFilter HTTP_REQUESTS = new MeterFilter() {
         @Override
@@ -44,6 +47,9 @@ final class ApiMetrics implements AutoCloseable {
             }
             return id.withName("http.server.requests").replaceTags(id.getTags().stream()
                     .filter(tag -> !tag.getKey().equals("exception"))
+                    .map(tag -> tag.getKey().equals("uri")
+                            ? Tag.of("route", tag.getValue().equals("NOT_FOUND") ? "UNMATCHED" : tag.getValue())
+                            : tag)
                     .toList());
         }
     };
@@ -68,7 +74,7 @@ final class ApiMetrics implements AutoCloseable {
     }
 
     /**
-     * Times every request as {@code http.server.requests}, tagged with the route's path template ({@code uri}), not
+     * Times every request as {@code http.server.requests}, tagged with the route's path template ({@code route}), not
      * the URL, so the number of series stays bounded, and with method, status and outcome; to be registered when
      * Javalin is created.
      */

@@ -199,7 +199,7 @@ class TrackerApiTest {
         final TrackerFixture.Reply metrics = TrackerFixture.get(service, "/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
-                "uri=\"/api/stats\"", "kafka_stream_thread_", "rejected_records_total");
+                "route=\"/api/stats\"", "kafka_stream_thread_", "rejected_records_total");
         final double duplicates = Arrays.stream(metrics.body().split("\n"))
                 .filter(line -> line.startsWith("kafka_stream_partnership_tracker_duplicate_records_total{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
