@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * starts (what publish does to know the log of record, and what tests do to see what a topology wrote), or between
  * two positions (what the change stream does to catch a client up). Committed records are what consumers see; the
  * whole log, aborted transactions included, is there for diagnosis. A read that makes no progress for the patience
- * given fails instead of hanging.
+ * given fails instead of hanging. A reader that follows a topic instead, such as the change stream's, takes its
+ * consumer settings from {@link #readerProperties}.
  */
 public final class TopicReader {
 
@@ -106,8 +107,14 @@ public final class TopicReader {
         }
     }
 
-    private static <K, V> KafkaConsumer<K, V> consumer(final Map<String, Object> clientProperties,
-            final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values) {
+    /**
+     * The properties of a consumer that reads on its own, as every reader here does: partitions assigned and positions
+     * chosen by the reader, no consumer group, nothing committed.
+     *
+     * @param clientProperties bootstrap servers and security settings, e.g. {@link ClusterSettings#clientProperties()}
+     */
+    public static Map<String, Object> readerProperties(final Map<String, Object> clientProperties,
+            final IsolationLevel isolation) {
         final Map<String, Object> properties = new HashMap<>(Objects.requireNonNull(clientProperties,
                 "clientProperties"));
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Objects.requireNonNull(isolation, "isolation").toString());
@@ -115,7 +122,12 @@ public final class TopicReader {
         // An offset deleted by retention since it was handed out: what is left of the log is what there is to read.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new KafkaConsumer<>(properties, keys, values);
+        return properties;
+    }
+
+    private static <K, V> KafkaConsumer<K, V> consumer(final Map<String, Object> clientProperties,
+            final IsolationLevel isolation, final Deserializer<K> keys, final Deserializer<V> values) {
+        return new KafkaConsumer<>(readerProperties(clientProperties, isolation), keys, values);
     }
 
     /** Polls from the consumer's positions until every partition has reached its end; records past it are not sunk. */

@@ -1,8 +1,8 @@
 package eu.partnershiptracker.query.http;
 
+import eu.partnershiptracker.cluster.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,14 +48,9 @@ final class ChangeBroadcaster implements AutoCloseable {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.window = Objects.requireNonNull(window, "window");
-        this.consumerProperties = new HashMap<>(Objects.requireNonNull(clientProperties, "clientProperties"));
-        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumerProperties = TopicReader.readerProperties(clientProperties, IsolationLevel.READ_COMMITTED);
         // Asking for the topic before the tracker creates it must not create it with the broker's defaults.
         consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        // Records deleted by retention under a broadcaster held up by a long registry outage are gone for every client.
-        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // No batch bigger than the window, which would put every client behind at once.
         consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 Math.min(ConsumerConfig.DEFAULT_MAX_POLL_RECORDS, window.perPartition()));
