@@ -196,8 +196,7 @@ public final class Benchmark implements Callable<Integer> {
      * application id and state directory, so nothing is reprocessed), on an ephemeral port.
      */
     private Latencies measureOverHttp(final List<String> keys, final TrackerConfig config, final Path work) {
-        final ServeSettings settings = ServeSettings.builder(config.cluster().bootstrapServers(),
-                        config.cluster().registryUrl())
+        final ServeSettings settings = ServeSettings.builder(config.cluster())
                 .applicationId(config.applicationId())
                 .topics(config.topics())
                 .stateDir(work.resolve("state"))

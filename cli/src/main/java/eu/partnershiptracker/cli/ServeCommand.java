@@ -62,8 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final ServeSettings settings;
         try {
-            settings = ServeSettings.builder(connection.bootstrapServers(), connection.registryUrl())
-                    .clientConfig(connection.clientConfig())
+            settings = ServeSettings.builder(connection.cluster())
                     .applicationId(applicationId)
                     .stateDir(stateDir)
                     .httpHost(httpHost)
@@ -71,7 +70,6 @@ public final class ServeCommand implements Callable<Integer> {
                     .advertisedHost(advertisedHost)
                     .partitions(layout.partitions())
                     .replicationFactor(layout.replicationFactor())
-                    .timeout(connection.timeout())
                     .build();
         } catch (final IOException e) {
             err.println("Error: cannot read the client configuration: " + e.getMessage());

@@ -61,8 +61,14 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         }
     }
 
+    /** Settings for the cluster, from the defaults of a local single-broker setup. */
+    public static Builder builder(final ClusterSettings cluster) {
+        return new Builder(cluster);
+    }
+
+    /** Settings for a broker and a registry with no extra client settings, from the same defaults. */
     public static Builder builder(final String bootstrapServers, final String registryUrl) {
-        return new Builder(bootstrapServers, registryUrl);
+        return builder(ClusterSettings.of(bootstrapServers, registryUrl));
     }
 
     /** The streams application's configuration; application.server names the port actually bound. */
@@ -76,10 +82,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
     /** Builds settings from the defaults of a local single-broker setup. */
     public static final class Builder {
 
-        private final String bootstrapServers;
-        private final String registryUrl;
-        private Map<String, String> clientConfig = Map.of();
-        private Duration timeout = ClusterSettings.DEFAULT_TIMEOUT;
+        private final ClusterSettings cluster;
         private String applicationId = TrackerConfig.DEFAULT_APPLICATION_ID;
         private TopicNames topics = TopicNames.DEFAULTS;
         private Path stateDir = DEFAULT_STATE_DIR;
@@ -91,14 +94,8 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         private Duration readyTimeout = Duration.ofMinutes(2);
         private int changeWindow = DEFAULT_CHANGE_WINDOW;
 
-        private Builder(final String bootstrapServers, final String registryUrl) {
-            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-            this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
-        }
-
-        public Builder clientConfig(final Map<String, String> value) {
-            this.clientConfig = Objects.requireNonNull(value, "clientConfig");
-            return this;
+        private Builder(final ClusterSettings cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
         }
 
         public Builder applicationId(final String value) {
@@ -141,11 +138,6 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
             return this;
         }
 
-        public Builder timeout(final Duration value) {
-            this.timeout = Objects.requireNonNull(value, "timeout");
-            return this;
-        }
-
         public Builder readyTimeout(final Duration value) {
             this.readyTimeout = Objects.requireNonNull(value, "readyTimeout");
             return this;
@@ -157,8 +149,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         }
 
         public ServeSettings build() {
-            return new ServeSettings(new ClusterSettings(bootstrapServers, registryUrl, clientConfig, timeout),
-                    applicationId, topics, stateDir, httpHost, httpPort, advertisedHost, partitions, replicationFactor,
+            return new ServeSettings(cluster, applicationId, topics, stateDir, httpHost, httpPort, advertisedHost, partitions, replicationFactor,
                     readyTimeout, changeWindow);
         }
     }
