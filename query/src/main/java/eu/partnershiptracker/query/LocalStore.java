@@ -4,9 +4,7 @@ import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -24,8 +22,7 @@ public final class LocalStore {
     public ReadOnlyKeyValueStore<String, Timeline> timelines() {
         requireRunning(streams);
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(PartnershipTopology.TIMELINE_STORE,
-                    QueryableStoreTypes.keyValueStore()));
+            return streams.store(PartnershipTopology.timelines());
         } catch (final InvalidStateStoreException e) {
             throw new QueryUnavailableException("the partnership store is not ready on this instance ("
                     + e.getMessage() + "); retry in a moment", e);

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
@@ -13,7 +14,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -39,6 +43,11 @@ public final class PartnershipTopology {
     static final String DEAD_LETTER_SINK = "dead-letter-sink";
 
     private PartnershipTopology() {
+    }
+
+    /** How interactive queries ask a running application for its share of {@link #TIMELINE_STORE}. */
+    public static StoreQueryParameters<ReadOnlyKeyValueStore<String, Timeline>> timelines() {
+        return StoreQueryParameters.fromNameAndType(TIMELINE_STORE, QueryableStoreTypes.keyValueStore());
     }
 
     /**

@@ -37,9 +37,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -189,8 +187,7 @@ final class BrokerTracker implements AutoCloseable {
     /** The timelines store of a running instance, through interactive queries. */
     static ReadOnlyKeyValueStore<String, Timeline> timelines(final KafkaStreams streams) {
         return await("queryable " + PartnershipTopology.TIMELINE_STORE).atMost(TIMEOUT).ignoreExceptions()
-                .until(() -> streams.store(StoreQueryParameters.fromNameAndType(PartnershipTopology.TIMELINE_STORE,
-                        QueryableStoreTypes.<String, Timeline>keyValueStore())), Objects::nonNull);
+                .until(() -> streams.store(PartnershipTopology.timelines()), Objects::nonNull);
     }
 
     /** A tracker metric summed over its tasks (see TrackerMetrics), 0 when no task has it. */

@@ -12,10 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** One instance of the tracker's streams application (the real topology, exactly_once_v2) under the benchmark's control. */
@@ -87,8 +85,7 @@ public final class TrackerApp implements AutoCloseable {
     }
 
     public ReadOnlyKeyValueStore<String, Timeline> timelines() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PartnershipTopology.TIMELINE_STORE,
-                QueryableStoreTypes.keyValueStore()));
+        return streams.store(PartnershipTopology.timelines());
     }
 
     /** Stops the application and deletes its local state, so that the next start restores it from the changelog. */
