@@ -29,7 +29,7 @@ public final class Transitions {
         ids.addAll(to.keySet());
         return ids.stream()
                 .filter(id -> !Objects.equals(from.get(id), to.get(id)))
-                .map(id -> new InstrumentTransition(id.type(), id.key(), from.get(id), to.get(id)))
+                .map(id -> new InstrumentTransition(id.type(), id.key(), from.get(id), to.get(id), null, null))
                 .toList();
     }
 

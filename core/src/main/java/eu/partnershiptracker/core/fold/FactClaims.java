@@ -73,6 +73,6 @@ public final class FactClaims {
     }
 
     private static Claim claim(final PolicyEvent event) {
-        return new Claim(event.getEventId(), event.getEventDate(), event.getProvenance().getSource());
+        return new Claim(event.getEventId(), event.getEventDate(), event.getDateBounds(), event.getProvenance().getSource(), null);
     }
 }
