@@ -40,8 +40,8 @@ public record DateClaim(PartialDate exact, PartialDate notBefore, PartialDate no
             throw new IllegalArgumentException("a bounded date needs at least one bound");
         }
         if (notBefore != null && notAfter != null && notBefore.getDate().isAfter(PartialDates.lastDay(notAfter))) {
-            throw new IllegalArgumentException("bounds [" + PartialDates.format(notBefore) + ".."
-                    + PartialDates.format(notAfter) + "] are empty: the lower bound is after the upper bound");
+            throw new IllegalArgumentException("bounds '[" + PartialDates.format(notBefore) + ".."
+                    + PartialDates.format(notAfter) + "]' are empty: the lower bound is after the upper bound");
         }
     }
 

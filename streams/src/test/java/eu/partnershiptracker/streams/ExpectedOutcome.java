@@ -101,6 +101,15 @@ final class ExpectedOutcome {
     }
 
     /**
+     * The expected state as of a date from what had been recorded by arrival {@code knownArrival} (inclusive): the
+     * bitemporal answer, or null when nothing of the partnership was known then.
+     */
+    ReferenceModel.View view(final String partnership, final LocalDate asOf, final int knownArrival) {
+        return ReferenceModel.view(accepted.getOrDefault(partnership, List.of()).stream()
+                .filter(accepted -> accepted.arrival() <= knownArrival).toList(), asOf);
+    }
+
+    /**
      * The operation as the README defines it for subscribers, written from that definition rather than from the code
      * under test: a partnership that appears is created and one that disappears is deleted; otherwise the event's own
      * nature names the change.

@@ -75,6 +75,10 @@ class PartnershipTopologyPropertiesTest {
                 for (final LocalDate date : asOfDates) {
                     assertThat(ReferenceModel.View.of(PartnershipFold.stateAsOf(timeline, date)))
                             .as(key + " as of " + date).isEqualTo(expected.view(key, date));
+                    final int known = Math.floorMod(date.hashCode(), scenario.arrivals().size());
+                    assertThat(ReferenceModel.View.of(PartnershipFold.stateAsOf(timeline, date, T0.plusSeconds(known))))
+                            .as(key + " as of " + date + " known at arrival " + known)
+                            .isEqualTo(expected.view(key, date, known));
                 }
             }
         }

@@ -2,6 +2,7 @@ package eu.partnershiptracker.streams;
 
 import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static eu.partnershiptracker.core.testing.TestEvents.retracts;
+import static eu.partnershiptracker.model.Certainty.CERTAIN;
 import static eu.partnershiptracker.model.EventKind.ENTERED_INTO_FORCE;
 import static eu.partnershiptracker.model.EventKind.NEGOTIATIONS_LAUNCHED;
 import static eu.partnershiptracker.model.EventKind.SIGNED;
@@ -62,13 +63,14 @@ class PartnershipTopologyTest {
                         tuple("EU:JP/3", ChangeOperation.UPDATE, "talks", true));
         final PartnershipChange first = changes.get(0);
         assertThat(first.getBefore()).isNull();
-        assertThat(first.getTransitions()).containsExactly(new InstrumentTransition(FPA, null, null, InstrumentStatus.SIGNED));
+        assertThat(first.getTransitions()).containsExactly(new InstrumentTransition(FPA, null, null, InstrumentStatus.SIGNED, null, CERTAIN));
         assertThat(first.getRecordedAt()).isEqualTo(T0);
         assertThat(first.getSource().getTopic()).isEqualTo("policy-events");
         assertThat(first.getSource().getOffset()).isZero();
         assertThat(first.getSource().getDocument()).isEqualTo("source-of-signed.txt");
         assertThat(changes.get(1).getTransitions())
-                .containsExactly(new InstrumentTransition(FPA, null, InstrumentStatus.SIGNED, InstrumentStatus.IN_FORCE));
+                .containsExactly(new InstrumentTransition(FPA, null, InstrumentStatus.SIGNED, InstrumentStatus.IN_FORCE, CERTAIN,
+                        CERTAIN));
         assertThat(changes.get(2).getTransitions()).isEmpty();
 
         final List<TestRecord<String, PartnershipState>> states =

@@ -4,6 +4,7 @@ import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.testing.TestEvents;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
+import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
@@ -35,7 +36,11 @@ final class Scenarios {
             EventKind.SUSPENDED, EventKind.UNKNOWN);
 
     /** What one generated event says, before it is turned into a PolicyEvent. */
-    record Draft(int partnership, int instrument, int kind, PartialDate date, int correctionRoll, int target) {
+    record Draft(int partnership, int instrument, int kind, When date, int correctionRoll, int target) {
+    }
+
+    /** A stated date, or bounds (either may be open) when {@code exact} is null. */
+    record When(PartialDate exact, DateBounds bounds) {
     }
 
     /** The records to deliver, in order. */
@@ -72,7 +77,25 @@ final class Scenarios {
         }
     }
 
-    private static Arbitrary<PartialDate> dates() {
+    /** About half exact dates; the rest bounds, closed or open at one end, at any precision. */
+    private static Arbitrary<When> dates() {
+        return Combinators.combine(partialDates(), partialDates(), Arbitraries.integers().between(0, 5))
+                .as((one, other, roll) -> {
+                    if (roll < 3) {
+                        return new When(one, null);
+                    }
+                    final boolean ordered = !one.getDate().isAfter(other.getDate());
+                    final PartialDate lower = ordered ? one : other;
+                    final PartialDate upper = ordered ? other : one;
+                    return switch (roll) {
+                        case 3 -> new When(null, new DateBounds(null, upper));
+                        case 4 -> new When(null, new DateBounds(lower, null));
+                        default -> new When(null, new DateBounds(lower, upper));
+                    };
+                });
+    }
+
+    private static Arbitrary<PartialDate> partialDates() {
         return Combinators.combine(Arbitraries.integers().between(2019, 2023), Arbitraries.integers().between(1, 12),
                 Arbitraries.integers().between(1, 28), Arbitraries.of(DatePrecision.class)).as((year, month, day, precision) ->
                         switch (precision) {
@@ -97,7 +120,8 @@ final class Scenarios {
                     : PartnershipKey.of(target);
             final PolicyEvent.Builder event = TestEvents.event("e" + i, partnership, TYPES.get(draft.instrument()),
                     KINDS.get(draft.kind()), "2000")
-                    .setEventDate(draft.date())
+                    .setEventDate(draft.date().exact())
+                    .setDateBounds(draft.date().bounds())
                     .setInstrumentKey(KEYS.get(draft.instrument()).isEmpty() ? null : KEYS.get(draft.instrument()));
             if (target != null) {
                 event.setCorrection(new Correction(target.getEventId(),

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.core.changes;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.fold.AuditTrail;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
@@ -22,9 +23,10 @@ import java.util.Optional;
  *     "ACTOR:COUNTERPART/n", n counting this partnership's changes from 1 (the count lives in the timeline).</li>
  * <li>operation: CREATE when there was no state before, DELETE when there is none after (the last fact was
  *     retracted), otherwise CORRECT or RETRACT for correction events and UPDATE for the rest.</li>
- * <li>retroactive: a correction or retraction, or an event dated (first day of its period) before the latest
+ * <li>retroactive: a correction or retraction, or an event whose first possible day is before that of the latest
  *     effective fact already in the timeline.</li>
- * <li>effectiveDate is the event's date (valid time), recordedAt its record timestamp (transaction time).</li>
+ * <li>effectiveDate is the event's date, or effectiveBounds its bounds (valid time), recordedAt its record timestamp
+ *     (transaction time).</li>
  * <li>before and after are images of the state without its event list; the event is named by causeEventId.</li>
  * </ul>
  */
@@ -70,11 +72,13 @@ public final class ChangeFeed {
                 .setChangeId(partnership + "/" + sequence)
                 .setActor(event.getActor())
                 .setCounterpart(event.getCounterpart())
+                .setCounterpartName(after == null ? before.getCounterpartName() : after.getCounterpartName())
                 .setOperation(operation(before, after, event))
                 .setBefore(image(before))
                 .setAfter(image(after))
                 .setTransitions(Transitions.between(before, after))
-                .setEffectiveDate(event.getEventDate())
+                .setEffectiveDate(DateClaim.of(event).exact())
+                .setEffectiveBounds(DateClaim.of(event).bounds())
                 .setRecordedAt(cause.recordedAt())
                 .setCauseEventId(event.getEventId())
                 .setRetroactive(event.getCorrection() != null || datedBeforeLatestFact(event, prior))
@@ -111,7 +115,7 @@ public final class ChangeFeed {
         final AuditTrail audit = AuditTrail.of(prior.entries());
         return prior.entries().stream()
                 .filter(audit::isFact)
-                .map(entry -> entry.event().getEventDate().getDate())
-                .anyMatch(date -> event.getEventDate().getDate().isBefore(date));
+                .map(entry -> DateClaim.of(entry.event()).earliestDay())
+                .anyMatch(date -> DateClaim.of(event).earliestDay().isBefore(date));
     }
 }

@@ -1,19 +1,20 @@
 package eu.partnershiptracker.core.fold;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.util.Comparator;
 
 /**
- * The valid-time order of a partnership's events, the same whatever the arrival order: by date (first day of the stated
- * period), then lifecycle rank of the kind (signed before in force on one day), then precision (DAY, MONTH, YEAR: the
- * finer statement first), then eventId.
+ * The valid-time order of a partnership's events, the same whatever the arrival order: by first possible day (the first
+ * day of the stated period, or of the lower bound; an open lower bound first), then lifecycle rank of the kind (signed
+ * before in force on one day), then precision (DAY, MONTH, YEAR, then bounds: the finer statement first), then eventId.
  */
 public final class EventOrder {
 
     public static final Comparator<PolicyEvent> EVENTS = Comparator
-            .comparing((PolicyEvent event) -> event.getEventDate().getDate())
+            .comparing((PolicyEvent event) -> DateClaim.of(event).earliestDay())
             .thenComparingInt(event -> Lifecycle.rank(event.getKind()))
-            .thenComparing(event -> event.getEventDate().getPrecision())
+            .thenComparing(event -> DateClaim.of(event), DateClaim.PRECISION)
             .thenComparing(PolicyEvent::getEventId);
 
     public static final Comparator<TimelineEntry> ENTRIES = Comparator.comparing(TimelineEntry::event, EVENTS);

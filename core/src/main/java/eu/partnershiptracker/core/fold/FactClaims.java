@@ -1,8 +1,9 @@
 package eu.partnershiptracker.core.fold;
 
-import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
+import eu.partnershiptracker.model.ConflictType;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.util.Comparator;
 import java.util.List;
@@ -10,25 +11,30 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The effective claims about one fact (an instrument, its key and a non-repeatable kind: "the FPA with Japan was
- * signed"), and which one is believed.
+ * Every effective claim about one fact (an instrument, its key and a non-repeatable kind: "the FPA with Japan was
+ * signed"), resolved over the whole timeline before any as-of date is applied, so that a date before every claim still
+ * sees the disagreement and the answer as of D depends only on the resolved date.
  * <ul>
- * <li>Chosen claim: the finest precision, then the earliest date, then the smallest eventId.</li>
- * <li>A claim whose period contains another's (2024-05 and 2024-05-21) is refined by it, not contradicted; the same date
- *     from two sources corroborates. Only claims whose periods are disjoint (calendar periods either nest or are
- *     disjoint) make a {@link Conflict}, which lists every claim of the fact and the rule that picked one.</li>
+ * <li>Chosen claim: the finest precision (day, month, year, then bounds), then the earliest first possible day, then
+ *     the smallest eventId.</li>
+ * <li>Two claims agree when they allow a common day: a period containing another's refines it, an exact date inside
+ *     bounds agrees with them, the same date from two sources corroborates. Bounded claims that agree with the chosen
+ *     one narrow it. Claims that allow no common day make a {@link Conflict} listing every claim and the rule.</li>
  * </ul>
  */
-public final class FactClaims {
+final class FactClaims {
 
-    static final Comparator<PolicyEvent> CHOICE = Comparator
-            .comparing((PolicyEvent event) -> event.getEventDate().getPrecision())
-            .thenComparing(event -> event.getEventDate().getDate())
+    private static final Comparator<PolicyEvent> CHOICE = Comparator
+            .comparing((PolicyEvent event) -> DateClaim.of(event), DateClaim.PRECISION)
+            .thenComparing(event -> DateClaim.of(event).earliestDay())
             .thenComparing(PolicyEvent::getEventId);
 
-    private static final String RULE = "the finest precision wins, then the earliest date, then the smallest event id";
+    private static final String RULE = "the finest precision wins (a stated day, month or year before bounds), then the"
+            + " earliest date, then the smallest event id";
 
     private final List<PolicyEvent> claims;
+    private final PolicyEvent chosen;
+    private final DateClaim resolved;
 
     /** @param claims the effective events of one fact, at least one, in {@link EventOrder} */
     FactClaims(final List<PolicyEvent> claims) {
@@ -36,43 +42,57 @@ public final class FactClaims {
             throw new IllegalArgumentException("a fact needs at least one claim");
         }
         this.claims = List.copyOf(claims);
+        this.chosen = claims.stream().min(CHOICE).orElseThrow();
+        DateClaim narrowed = DateClaim.of(chosen);
+        for (final PolicyEvent claim : claims) {
+            final DateClaim date = DateClaim.of(claim);
+            if (narrowed.isBounded() && date.isBounded() && date.agreesWith(narrowed)) {
+                narrowed = narrowed.narrowedBy(date);
+            }
+        }
+        this.resolved = narrowed;
+    }
+
+    List<PolicyEvent> claims() {
+        return claims;
     }
 
     PolicyEvent chosen() {
-        return claims.stream().min(CHOICE).orElseThrow();
+        return chosen;
+    }
+
+    /** When the fact happened, as the claims together say it. */
+    DateClaim resolved() {
+        return resolved;
     }
 
     Optional<Conflict> conflict() {
         final boolean disagree = claims.stream().anyMatch(one -> claims.stream()
-                .anyMatch(other -> !PartialDates.contains(one.getEventDate(), other.getEventDate())
-                        && !PartialDates.contains(other.getEventDate(), one.getEventDate())));
+                .anyMatch(other -> !DateClaim.of(one).agreesWith(DateClaim.of(other))));
         if (!disagree) {
             return Optional.empty();
         }
-        final PolicyEvent chosen = chosen();
-        final PolicyEvent first = claims.get(0);
         return Optional.of(Conflict.newBuilder()
-                .setInstrument(first.getInstrument())
-                .setInstrumentKey(first.getInstrumentKey())
-                .setKind(first.getKind())
+                .setInstrument(chosen.getInstrument())
+                .setInstrumentKey(chosen.getInstrumentKey())
+                .setKind(chosen.getKind())
+                .setType(ConflictType.DATES)
                 .setClaims(claims.stream().map(FactClaims::claim).toList())
                 .setChosenEventId(chosen.getEventId())
-                .setRule(rule(chosen))
+                .setRule(rule())
                 .build());
     }
 
-    private String rule(final PolicyEvent chosen) {
-        final PolicyEvent first = claims.get(0);
-        final String instrument = first.getInstrument()
-                + (first.getInstrumentKey() == null ? "" : " " + first.getInstrumentKey());
+    private String rule() {
         final String stated = claims.stream()
-                .map(claim -> PartialDates.format(claim.getEventDate()) + " (" + claim.getProvenance().getSource() + ")")
+                .map(claim -> DateClaim.of(claim).format() + " (" + claim.getProvenance().getSource() + ")")
                 .collect(Collectors.joining(", "));
-        return "Sources disagree on when " + instrument + " was " + first.getKind() + ": " + stated + ". Chose "
-                + chosen.getEventId() + " (" + PartialDates.format(chosen.getEventDate()) + ") because " + RULE + ".";
+        return "Sources disagree on when " + InstrumentId.of(chosen) + " was " + chosen.getKind() + ": " + stated
+                + ". Chose " + chosen.getEventId() + " (" + DateClaim.of(chosen).format() + ") because " + RULE + ".";
     }
 
-    private static Claim claim(final PolicyEvent event) {
-        return new Claim(event.getEventId(), event.getEventDate(), event.getDateBounds(), event.getProvenance().getSource(), null);
+    static Claim claim(final PolicyEvent event) {
+        final DateClaim date = DateClaim.of(event);
+        return new Claim(event.getEventId(), date.exact(), date.bounds(), event.getProvenance().getSource(), null);
     }
 }

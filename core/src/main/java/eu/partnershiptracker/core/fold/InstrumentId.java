@@ -24,6 +24,12 @@ public record InstrumentId(InstrumentType type, String key) implements Comparabl
         return new InstrumentId(state.getType(), state.getKey());
     }
 
+    /** "FPA", or "JOINT_DECLARATION 2016" when the instrument has a key. */
+    @Override
+    public String toString() {
+        return key == null ? type.name() : type + " " + key;
+    }
+
     @Override
     public int compareTo(final InstrumentId other) {
         return ORDER.compare(this, other);

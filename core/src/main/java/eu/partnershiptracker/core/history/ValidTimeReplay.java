@@ -1,23 +1,29 @@
 package eu.partnershiptracker.core.history;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.changes.Transitions;
 import eu.partnershiptracker.core.fold.AuditTrail;
 import eu.partnershiptracker.core.fold.EventOrder;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PartnershipState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * Replays a partnership's history in valid time: walks the dates of its effective facts in order and gives the state
- * as of each, which is how a user "replays history up to a date". One step per distinct date on which at least one
- * effective fact takes effect (corrected and retracted events never happened in valid time, so they make no step of
- * their own). Each step is {@link PartnershipFold#stateAsOf} at its date, so replay and point queries always agree.
+ * Replays a partnership's history in valid time: walks the days on which its effective facts may take effect (the
+ * first day of an exact date's period; for bounds, the first day a step becomes possible and the day it becomes
+ * certain) and gives the state as of each on which the partnership's instruments changed, which is how a user "replays
+ * history up to a date". Corrected and retracted events never happened in valid time, so they make no step of their
+ * own; a claim that lost to another claim of its fact makes none either, since nothing changes on its date. Each step
+ * is {@link PartnershipFold#stateAsOf} at its date, so replay and point queries always agree.
  */
 public final class ValidTimeReplay {
 
@@ -39,17 +45,28 @@ public final class ValidTimeReplay {
         timeline.entries().stream()
                 .filter(audit::isFact)
                 .sorted(EventOrder.ENTRIES)
-                .filter(entry -> within(entry.event().getEventDate().getDate(), from, to))
-                .forEach(entry -> factsByDate.computeIfAbsent(entry.event().getEventDate().getDate(),
-                        date -> new ArrayList<>()).add(entry.eventId()));
+                .forEach(entry -> {
+                    final DateClaim date = DateClaim.of(entry.event());
+                    Stream.of(date.possibleFrom(), date.certainFrom()).flatMap(Optional::stream).distinct()
+                            .filter(day -> within(day, from, to))
+                            .forEach(day -> factsByDate.computeIfAbsent(day, d -> new ArrayList<>())
+                                    .add(entry.eventId()));
+                });
         final List<HistoryStep> steps = new ArrayList<>(factsByDate.size());
         PartnershipState previous = from == null ? null : PartnershipFold.stateAsOf(timeline, from.minusDays(1));
         for (final Map.Entry<LocalDate, List<String>> facts : factsByDate.entrySet()) {
             final PartnershipState state = PartnershipFold.stateAsOf(timeline, facts.getKey());
-            steps.add(new HistoryStep(facts.getKey(), facts.getValue(), state, Transitions.between(previous, state)));
+            if (!instruments(state).equals(instruments(previous))) {
+                steps.add(new HistoryStep(facts.getKey(), facts.getValue(), state,
+                        Transitions.between(previous, state)));
+            }
             previous = state;
         }
         return steps;
+    }
+
+    private static List<InstrumentState> instruments(final PartnershipState state) {
+        return state == null ? List.of() : state.getInstruments();
     }
 
     private static boolean within(final LocalDate date, final LocalDate from, final LocalDate to) {
