@@ -1,14 +1,22 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.query.Answers;
+import eu.partnershiptracker.query.PartnershipFilter;
+import eu.partnershiptracker.query.PartnershipView;
+import eu.partnershiptracker.query.TimelineQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Counts what a figure counts over the record, and says which instruments or events made up the count. */
+/**
+ * Counts what a figure counts over the record, through the API's queries where the figure says so, and says which
+ * instruments or events made up the count.
+ */
 public final class FigureCheck {
 
     /** The outcome for one figure; {@code matching} names every counted item. */
@@ -31,20 +39,24 @@ public final class FigureCheck {
     }
 
     private final List<PolicyEvent> facts;
-    private final List<UndatedFact> undated;
+    private final TimelineQueries queries;
 
     /**
      * @param facts   the effective events (see {@link PartnershipTimelines#facts()})
-     * @param undated the undated facts (not the unrealised steps)
+     * @param queries the API's queries over the same events
      */
-    public FigureCheck(final List<PolicyEvent> facts, final List<UndatedFact> undated) {
+    public FigureCheck(final List<PolicyEvent> facts, final TimelineQueries queries) {
         this.facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
-        this.undated = List.copyOf(Objects.requireNonNull(undated, "undated"));
+        this.queries = Objects.requireNonNull(queries, "queries");
     }
 
     public Result check(final Figure figure) {
         Objects.requireNonNull(figure, "figure");
         final FigureCount count = figure.count();
+        if (count.throughQuery()) {
+            final List<String> counted = throughQuery(count);
+            return new Result(figure, counted.size(), counted);
+        }
         final Set<String> matching = new LinkedHashSet<>();
         final List<String> events = new ArrayList<>();
         for (final PolicyEvent event : facts) {
@@ -54,18 +66,24 @@ public final class FigureCheck {
                 events.add(event.getEventId());
             }
         }
-        for (final UndatedFact fact : undated) {
-            for (final String counterpart : fact.counterparts()) {
-                if (count.matches(fact, counterpart, figure.source())) {
-                    final String instrument = instrument(fact.actor().name(), counterpart, fact.instrument().name(),
-                            fact.key());
-                    matching.add(instrument);
-                    events.add("undated " + instrument + " " + fact.kind());
+        final List<String> counted = count.unit() == FigureCount.Unit.EVENTS ? events : List.copyOf(matching);
+        return new Result(figure, counted.size(), counted);
+    }
+
+    /** The instruments the API's partnership list names, as GET /api/partnerships would list them. */
+    private List<String> throughQuery(final FigureCount count) {
+        final List<String> counted = new ArrayList<>();
+        final Answers.PartnershipList answer = queries.partnerships(count.asOf(),
+                new PartnershipFilter(count.actor(), count.instrument(), count.status()));
+        for (final PartnershipView partnership : answer.items()) {
+            for (final InstrumentState instrument : partnership.instruments()) {
+                if (count.matches(partnership.actor(), partnership.counterpart(), instrument)) {
+                    counted.add(instrument(partnership.actor().name(), partnership.counterpart(),
+                            instrument.getType().name(), instrument.getKey()));
                 }
             }
         }
-        final List<String> counted = count.unit() == FigureCount.Unit.EVENTS ? events : List.copyOf(matching);
-        return new Result(figure, counted.size(), counted);
+        return counted;
     }
 
     private static String instrument(final String actor, final String counterpart, final String type,

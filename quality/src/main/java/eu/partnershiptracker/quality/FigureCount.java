@@ -1,8 +1,11 @@
 package eu.partnershiptracker.quality;
 
-import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentState;
+import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.time.LocalDate;
@@ -10,17 +13,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a figure of data/checks/figures.yaml counts. Every filter that is set must match; dates compare the first day
- * of an event's stated period.
+ * What a figure of data/checks/figures.yaml counts. Every filter that is set must match.
  *
- * @param kinds          the event kinds that count; empty means any
- * @param includeUndated also count the undated facts that the figure's own source states had happened by the figure's
- *                       date: same source, a {@code happenedBy} whose whole period is on or before {@code onOrBefore},
- *                       and no {@code from} (an unknown date is never shown to be after a start)
- * @param unit           whether distinct instruments or single events are counted
+ * <p>A figure with a {@code status} is counted through the API's query ({@code GET /api/partnerships?asOf=&actor=
+ * &instrument=&status=}): the instruments of that type and status in the answer, of that counterpart and key when set,
+ * and of that certainty. Any other figure counts events: {@code from} compares the first day an event's date allows,
+ * {@code onOrBefore} the last (so a step known only by bounds counts only once it had certainly happened).
+ *
+ * @param kinds     the event kinds that count; empty means any
+ * @param status    counts instruments in this status through the query; null counts events
+ * @param asOf      the query's date (null: now); only with a status
+ * @param certainty the certainty a counted instrument must have; null means any; only with a status
+ * @param unit      whether distinct instruments or single events are counted
  */
 public record FigureCount(Actor actor, String counterpart, InstrumentType instrument, String key, Set<EventKind> kinds,
-        LocalDate from, LocalDate onOrBefore, boolean includeUndated, Unit unit) {
+        LocalDate from, LocalDate onOrBefore, InstrumentStatus status, LocalDate asOf, Certainty certainty,
+        Unit unit) {
 
     /** What one counted item is. */
     public enum Unit {
@@ -33,31 +41,42 @@ public record FigureCount(Actor actor, String counterpart, InstrumentType instru
     public FigureCount {
         kinds = Set.copyOf(kinds);
         Objects.requireNonNull(unit, "unit");
+        if (status == null && (asOf != null || certainty != null)) {
+            throw new IllegalArgumentException("'asOf' and 'certainty' apply to a count through the query:"
+                    + " set 'status' too");
+        }
+        if (status != null && (!kinds.isEmpty() || from != null || onOrBefore != null || unit == Unit.EVENTS)) {
+            throw new IllegalArgumentException("a count through the query ('status') takes 'asOf', not 'kinds',"
+                    + " 'from', 'onOrBefore' or unit 'events'");
+        }
+    }
+
+    /** Whether the figure is counted through the API's query. */
+    boolean throughQuery() {
+        return status != null;
     }
 
     boolean matches(final PolicyEvent event) {
-        final LocalDate date = event.getEventDate().getDate();
-        return matches(event.getActor(), event.getCounterpart(), event.getInstrument(), event.getInstrumentKey(),
-                event.getKind())
-                && (from == null || !date.isBefore(from))
-                && (onOrBefore == null || !date.isAfter(onOrBefore));
+        final DateClaim date = DateClaim.of(event);
+        return matches(event.getActor(), event.getCounterpart(), event.getInstrument(), event.getInstrumentKey())
+                && (kinds.isEmpty() || kinds.contains(event.getKind()))
+                && (from == null || !date.earliestDay().isBefore(from))
+                && (onOrBefore == null || !date.latestDay().isAfter(onOrBefore));
     }
 
-    boolean matches(final UndatedFact fact, final String counterpartOfFact, final String figureSource) {
-        return includeUndated
-                && from == null
-                && fact.source().equals(figureSource)
-                && fact.happenedBy() != null
-                && (onOrBefore == null || !PartialDates.lastDay(fact.happenedBy()).isAfter(onOrBefore))
-                && matches(fact.actor(), counterpartOfFact, fact.instrument(), fact.key(), fact.kind());
+    /** For a count through the query: an instrument of a partnership in the query's answer. */
+    boolean matches(final Actor partnershipActor, final String partnershipCounterpart,
+            final InstrumentState instrumentState) {
+        return matches(partnershipActor, partnershipCounterpart, instrumentState.getType(), instrumentState.getKey())
+                && instrumentState.getStatus() == status
+                && (certainty == null || certainty == instrumentState.getCertainty());
     }
 
     private boolean matches(final Actor eventActor, final String eventCounterpart,
-            final InstrumentType eventInstrument, final String eventKey, final EventKind eventKind) {
+            final InstrumentType eventInstrument, final String eventKey) {
         return (actor == null || actor == eventActor)
                 && (counterpart == null || counterpart.equals(eventCounterpart))
                 && (instrument == null || instrument == eventInstrument)
-                && (key == null || key.equals(eventKey))
-                && (kinds.isEmpty() || kinds.contains(eventKind));
+                && (key == null || key.equals(eventKey));
     }
 }

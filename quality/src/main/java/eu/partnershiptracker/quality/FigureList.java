@@ -1,7 +1,9 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +24,7 @@ public record FigureList(List<Figure> figures, int unreproducible) {
 
     private static final Set<String> FIGURE_FIELDS = Set.of("id", "source", "quote", "count", "expected", "notes");
     private static final Set<String> COUNT_FIELDS = Set.of("actor", "counterpart", "instrument", "key", "kinds",
-            "from", "onOrBefore", "includeUndated", "unit");
+            "from", "onOrBefore", "status", "asOf", "certainty", "unit");
     private static final Set<String> UNREPRODUCIBLE_FIELDS = Set.of("id", "source", "quote", "reason");
 
     /** @throws IllegalArgumentException naming the entry and field, when an entry is malformed */
@@ -56,7 +58,9 @@ public record FigureList(List<Figure> figures, int unreproducible) {
                         new HashSet<>(count.list("kinds", EventKind::valueOf)),
                         count.optional("from", LocalDate::parse),
                         count.optional("onOrBefore", LocalDate::parse),
-                        count.flag("includeUndated"),
+                        count.optional("status", InstrumentStatus::valueOf),
+                        count.optional("asOf", LocalDate::parse),
+                        count.optional("certainty", Certainty::valueOf),
                         unit(count)),
                 entry.required("expected", Integer::parseInt));
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
 import java.util.Map;
@@ -68,7 +68,7 @@ public final class JsonReport {
         for (final Claim claim : conflict.getClaims()) {
             final ObjectNode claimNode = claims.addObject();
             claimNode.put("eventId", claim.getEventId());
-            claimNode.put("date", PartialDates.format(claim.getEventDate()));
+            claimNode.put("date", DateClaim.of(claim.getEventDate(), claim.getDateBounds()).format());
             claimNode.put("source", claim.getSource());
         }
     }

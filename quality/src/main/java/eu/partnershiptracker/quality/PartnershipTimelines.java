@@ -1,6 +1,5 @@
 package eu.partnershiptracker.quality;
 
-import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.AuditTrail;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
@@ -8,16 +7,16 @@ import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
-import java.time.Instant;
+import eu.partnershiptracker.query.InMemoryTimelines;
+import eu.partnershiptracker.query.TimelineQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The dataset read the way the streams application reads the events topic: one {@link Timeline} per partnership, in
- * file order. Corrections and conflicts are therefore resolved by the streams code itself, never by a second
+ * file order, in a store the API's {@link TimelineQueries} read. Corrections and conflicts are therefore resolved by the streams code itself, never by a second
  * implementation that could drift from it.
  */
 public final class PartnershipTimelines {
@@ -31,23 +30,21 @@ public final class PartnershipTimelines {
         }
     }
 
+    private final InMemoryTimelines store;
     private final Map<String, Timeline> timelines;
 
-    private PartnershipTimelines(final Map<String, Timeline> timelines) {
-        this.timelines = timelines;
+    private PartnershipTimelines(final InMemoryTimelines store) {
+        this.store = store;
+        this.timelines = store.asMap();
     }
 
     public static PartnershipTimelines of(final List<PolicyEvent> events) {
-        Objects.requireNonNull(events, "events");
-        final Map<String, Timeline> timelines = new TreeMap<>();
-        long offset = 0;
-        for (final PolicyEvent event : events) {
-            // Transaction time plays no part in the current state: every entry is "recorded" at once, in file order.
-            final TimelineEntry entry = new TimelineEntry(event, Instant.EPOCH, 0, offset++);
-            timelines.merge(PartnershipKey.of(event), Timeline.EMPTY.with(entry),
-                    (timeline, single) -> timeline.with(entry));
-        }
-        return new PartnershipTimelines(timelines);
+        return new PartnershipTimelines(InMemoryTimelines.of(events));
+    }
+
+    /** The API's queries, over these timelines. */
+    public TimelineQueries queries() {
+        return new TimelineQueries(() -> store);
     }
 
     /** The events that state a fact: neither corrected nor retracted, nor a retraction themselves. */

@@ -1,7 +1,6 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.model.Actor;
-import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.util.Collections;
@@ -13,11 +12,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the record holds, generated from it: event counts by actor, instrument, year and precision, the conflicts the
+ * What the record holds, generated from it: event counts by actor, instrument, year (of exact dates) and precision, the conflicts the
  * streams fold finds, the undated facts, and how the seed-stated figures fare.
  */
 public record QualityReport(int events, SortedMap<Actor, Long> byActor, SortedMap<InstrumentType, Long> byInstrument,
-        SortedMap<Integer, Long> byYear, SortedMap<DatePrecision, Long> byPrecision,
+        SortedMap<Integer, Long> byYear, SortedMap<String, Long> byPrecision,
         List<PartnershipTimelines.PartnershipConflict> conflicts, int undatedFacts, int unrealisedSteps,
         List<FigureCheck.Result> figures, int unreproducibleFigures) {
 
@@ -35,18 +34,24 @@ public record QualityReport(int events, SortedMap<Actor, Long> byActor, SortedMa
         Objects.requireNonNull(dataset, "dataset");
         final List<PolicyEvent> events = dataset.events();
         final PartnershipTimelines timelines = PartnershipTimelines.of(events);
-        final FigureCheck check = new FigureCheck(timelines.facts(), dataset.undated().facts());
+        final FigureCheck check = new FigureCheck(timelines.facts(), timelines.queries());
         return new QualityReport(
                 events.size(),
                 countBy(events, PolicyEvent::getActor),
                 countBy(events, PolicyEvent::getInstrument),
-                countBy(events, event -> event.getEventDate().getDate().getYear()),
-                countBy(events, event -> event.getEventDate().getPrecision()),
+                countBy(events.stream().filter(event -> event.getEventDate() != null).toList(),
+                        event -> event.getEventDate().getDate().getYear()),
+                countBy(events, QualityReport::precision),
                 timelines.conflicts(),
                 dataset.undated().facts().size(),
                 dataset.undated().unrealised().size(),
                 dataset.figures().figures().stream().map(check::check).toList(),
                 dataset.figures().unreproducible());
+    }
+
+    /** DAY, MONTH or YEAR for an exact date; BOUNDS for a date known only by bounds, which has no one precision. */
+    private static String precision(final PolicyEvent event) {
+        return event.getEventDate() == null ? "BOUNDS" : event.getEventDate().getPrecision().name();
     }
 
     /** The figures whose count differs from what the seed states. */

@@ -1,6 +1,6 @@
 package eu.partnershiptracker.quality;
 
-import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class TextReport {
         text.append("Events: ").append(report.events()).append('\n');
         table(text, "By actor", report.byActor());
         table(text, "By instrument", report.byInstrument());
-        table(text, "By year", report.byYear());
+        table(text, "By year (exact dates)", report.byYear());
         table(text, "By precision", report.byPrecision());
         conflicts(text, report);
         text.append('\n').append("Undated facts: ").append(report.undatedFacts())
@@ -48,7 +48,7 @@ public final class TextReport {
             for (final Claim claim : conflict.getClaims()) {
                 final String role = claim.getEventId().equals(conflict.getChosenEventId()) ? "chosen" : "claim";
                 text.append(String.format("    %-7s %-54s %-11s %s\n", role, claim.getEventId(),
-                        PartialDates.format(claim.getEventDate()), claim.getSource()));
+                        DateClaim.of(claim.getEventDate(), claim.getDateBounds()).format(), claim.getSource()));
             }
         }
     }

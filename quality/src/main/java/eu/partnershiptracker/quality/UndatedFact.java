@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A partnership step a seed states without a usable date (data/reference/undated.yaml). It is never an event; a figure
- * may count it (see {@link FigureCount#includeUndated()}) only when the figure's own source states that it happened by
- * the figure's date.
+ * A partnership step a seed states without a usable date (data/reference/undated.yaml). It is never an event, and no
+ * figure counts it: figures are counted over events, through the query code.
  *
  * @param counterparts the partnerships the statement covers: one step for each of them
  * @param key          tells instruments of one type apart, as an event's key does; null when there is one

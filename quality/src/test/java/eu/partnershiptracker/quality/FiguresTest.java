@@ -1,13 +1,13 @@
 package eu.partnershiptracker.quality;
 
 import static eu.partnershiptracker.core.testing.TestEvents.corrects;
-import static eu.partnershiptracker.core.testing.TestEvents.date;
 import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static eu.partnershiptracker.core.testing.TestEvents.retracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.time.LocalDate;
@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every figure the seeds state and data/checks/figures.yaml lists is reproduced by counting over the record. */
+/**
+ * Every figure the seeds state and data/checks/figures.yaml lists is reproduced by counting over the record, through
+ * the API's query where the figure says so.
+ */
 class FiguresTest {
 
     private static final Dataset RECORD = CuratedRecord.dataset();
-    private static final FigureCheck CHECK = new FigureCheck(PartnershipTimelines.of(RECORD.events()).facts(),
-            RECORD.undated().facts());
+    private static final PartnershipTimelines TIMELINES = PartnershipTimelines.of(RECORD.events());
+    private static final FigureCheck CHECK = new FigureCheck(TIMELINES.facts(), TIMELINES.queries());
 
     static Stream<Figure> figures() {
         return RECORD.figures().figures().stream();
@@ -45,7 +48,7 @@ class FiguresTest {
     }
 
     @Test
-    void theEightSdpsAreTwoDatedAndSixUndatedFromTheSameBrief() {
+    void theEightSdpsAreCountedThroughTheQueryAsCertainByTheEndOfAugust2025() {
         final FigureCheck.Result result = CHECK.check(figure("sdp-count-eight-2025-08"));
 
         assertThat(result.matching()).containsExactlyInAnyOrder("EU:MD SDP", "EU:NO SDP", "EU:KR SDP", "EU:JP SDP",
@@ -65,16 +68,15 @@ class FiguresTest {
     }
 
     @Test
-    void undatedFactsCountOnlyForTheirOwnSourceByTheFiguresDateAndNeverAfterAStart() {
-        final UndatedFact signed = new UndatedFact("signed", Actor.EU, List.of("JP"), InstrumentType.SDP, null,
-                EventKind.SIGNED, date("2025-08"), "brief.txt", "signed");
-        final FigureCheck check = new FigureCheck(List.of(), List.of(signed));
+    void aCountThroughTheQueryTakesTheQuerysDateAndStatus() {
+        final List<PolicyEvent> events = List.of(
+                event("jp", "EU:JP", InstrumentType.SDP, EventKind.SIGNED, "2024-11").build(),
+                event("md", "EU:MD", InstrumentType.SDP, EventKind.SIGNED, "2024-05").build());
+        final PartnershipTimelines timelines = PartnershipTimelines.of(events);
+        final FigureCheck check = new FigureCheck(timelines.facts(), timelines.queries());
 
-        assertThat(check.check(sdps("brief.txt", null, LocalDate.of(2025, 8, 31), true)).actual()).isOne();
-        assertThat(check.check(sdps("brief.txt", null, LocalDate.of(2025, 8, 31), false)).actual()).isZero();
-        assertThat(check.check(sdps("other.txt", null, LocalDate.of(2025, 8, 31), true)).actual()).isZero();
-        assertThat(check.check(sdps("brief.txt", null, LocalDate.of(2025, 8, 30), true)).actual()).isZero();
-        assertThat(check.check(sdps("brief.txt", LocalDate.of(2020, 1, 1), null, true)).actual()).isZero();
+        assertThat(check.check(signedSdps(LocalDate.of(2024, 10, 31))).matching()).containsExactly("EU:MD SDP");
+        assertThat(check.check(signedSdps(null)).matching()).containsExactly("EU:JP SDP", "EU:MD SDP");
     }
 
     @Test
@@ -87,9 +89,10 @@ class FiguresTest {
                 event("al", "EU:AL", InstrumentType.SDP, EventKind.SIGNED, "2024-05").build(),
                 event("al-gone", "EU:AL", InstrumentType.SDP, EventKind.SIGNED, "2024-05")
                         .setCorrection(retracts("al")).build());
-        final FigureCheck check = new FigureCheck(PartnershipTimelines.of(events).facts(), List.of());
+        final PartnershipTimelines timelines = PartnershipTimelines.of(events);
+        final FigureCheck check = new FigureCheck(timelines.facts(), timelines.queries());
 
-        assertThat(check.check(sdps("brief.txt", null, LocalDate.of(2025, 8, 31), false)).matching())
+        assertThat(check.check(sdps(LocalDate.of(2025, 8, 31))).matching())
                 .containsExactly("EU:JP SDP");
     }
 
@@ -99,19 +102,23 @@ class FiguresTest {
                 event("m1", "EU:NATO", InstrumentType.OTHER, EventKind.HELD, "2022-03").setInstrumentKey("m").build(),
                 event("m2", "EU:NATO", InstrumentType.OTHER, EventKind.HELD, "2022-10").setInstrumentKey("m").build());
         final FigureCount perEvent = new FigureCount(Actor.EU, "NATO", InstrumentType.OTHER, "m",
-                Set.of(EventKind.HELD), null, null, false, FigureCount.Unit.EVENTS);
+                Set.of(EventKind.HELD), null, null, null, null, null, FigureCount.Unit.EVENTS);
         final FigureCount perInstrument = new FigureCount(Actor.EU, "NATO", InstrumentType.OTHER, "m",
-                Set.of(EventKind.HELD), null, null, false, FigureCount.Unit.INSTRUMENTS);
-        final FigureCheck check = new FigureCheck(meetings, List.of());
+                Set.of(EventKind.HELD), null, null, null, null, null, FigureCount.Unit.INSTRUMENTS);
+        final FigureCheck check = new FigureCheck(meetings, PartnershipTimelines.of(meetings).queries());
 
         assertThat(check.check(new Figure("twice", "s", "q", perEvent, 2)).reproduced()).isTrue();
         assertThat(check.check(new Figure("one", "s", "q", perInstrument, 1)).reproduced()).isTrue();
     }
 
-    private static Figure sdps(final String source, final LocalDate from, final LocalDate onOrBefore,
-            final boolean includeUndated) {
-        return new Figure("sdps", source, "quote", new FigureCount(Actor.EU, null, InstrumentType.SDP, null,
-                Set.of(EventKind.SIGNED), from, onOrBefore, includeUndated, FigureCount.Unit.INSTRUMENTS), 0);
+    private static Figure sdps(final LocalDate onOrBefore) {
+        return new Figure("sdps", "brief.txt", "quote", new FigureCount(Actor.EU, null, InstrumentType.SDP, null,
+                Set.of(EventKind.SIGNED), null, onOrBefore, null, null, null, FigureCount.Unit.INSTRUMENTS), 0);
+    }
+
+    private static Figure signedSdps(final LocalDate asOf) {
+        return new Figure("signed", "brief.txt", "quote", new FigureCount(Actor.EU, null, InstrumentType.SDP, null,
+                Set.of(), null, null, InstrumentStatus.SIGNED, asOf, null, FigureCount.Unit.INSTRUMENTS), 0);
     }
 
     private static Figure figure(final String id) {

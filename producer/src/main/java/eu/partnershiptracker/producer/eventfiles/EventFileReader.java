@@ -27,17 +27,19 @@ public final class EventFileReader {
 
     private final YAMLMapper yaml;
     private final EventParser parser;
+    private final OrderParser orderParser = new OrderParser();
 
     public EventFileReader(final ReferenceData reference) {
         this.yaml = YamlFormat.mapper();
         this.parser = new EventParser(Objects.requireNonNull(reference, "reference"));
     }
 
-    /** What reading some files yielded: the well-formed events, and everything that was wrong. */
-    public record Result(List<SourcedEvent> events, List<Problem> problems) {
+    /** What reading some files yielded: the well-formed events and stated orders, and everything that was wrong. */
+    public record Result(List<SourcedEvent> events, List<SourcedOrder> orders, List<Problem> problems) {
 
         public Result {
             events = List.copyOf(events);
+            orders = List.copyOf(orders);
             problems = List.copyOf(problems);
         }
     }
@@ -46,20 +48,21 @@ public final class EventFileReader {
     public Result read(final Path fileOrDirectory) {
         Objects.requireNonNull(fileOrDirectory, "fileOrDirectory");
         final List<SourcedEvent> events = new ArrayList<>();
+        final List<SourcedOrder> orders = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
         final List<Path> files;
         try {
             files = eventFiles(fileOrDirectory);
         } catch (final IOException e) {
-            return new Result(List.of(), List.of(Problem.inFile(fileOrDirectory, "cannot read: " + e.getMessage())));
+            return new Result(List.of(), List.of(), List.of(Problem.inFile(fileOrDirectory, "cannot read: " + e.getMessage())));
         }
         if (files.isEmpty()) {
             problems.add(Problem.inFile(fileOrDirectory, "no event files (*.yaml, *.yml) found"));
         }
         for (final Path file : files) {
-            readFile(file, events, problems);
+            readFile(file, events, orders, problems);
         }
-        return new Result(events, problems);
+        return new Result(events, orders, problems);
     }
 
     private static List<Path> eventFiles(final Path path) throws IOException {
@@ -77,7 +80,8 @@ public final class EventFileReader {
         }
     }
 
-    private void readFile(final Path file, final List<SourcedEvent> events, final List<Problem> problems) {
+    private void readFile(final Path file, final List<SourcedEvent> events, final List<SourcedOrder> orders,
+            final List<Problem> problems) {
         try (JsonParser tokens = yaml.createParser(file.toFile())) {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(Problem.inFile(file, "expected a mapping with an 'events' list at the top"));
@@ -95,9 +99,10 @@ public final class EventFileReader {
                         sawEvents = true;
                         readEvents(file, tokens, defaults, events, problems);
                     }
+                    case "orders" -> readOrders(file, tokens, defaults, orders, problems);
                     default -> {
                         problems.add(Problem.inFile(file, "line " + at.getLineNr() + ": unknown top-level key '"
-                                + name + "' (expected 'defaults' and 'events')"));
+                                + name + "' (expected 'defaults', 'events' and 'orders')"));
                         tokens.skipChildren();
                     }
                 }
@@ -146,6 +151,24 @@ public final class EventFileReader {
             final EventParser.Outcome outcome = parser.parse(node, defaults, new EventLocation(file, index, line,
                     EventParser.readableId(node)));
             outcome.event().ifPresent(events::add);
+            problems.addAll(outcome.problems());
+        }
+    }
+
+    private void readOrders(final Path file, final JsonParser tokens, final ObjectNode defaults,
+            final List<SourcedOrder> orders, final List<Problem> problems) throws IOException {
+        if (tokens.currentToken() != JsonToken.START_ARRAY) {
+            problems.add(Problem.inFile(file, "line " + tokens.currentTokenLocation().getLineNr()
+                    + ": 'orders' must be a list"));
+            tokens.skipChildren();
+            return;
+        }
+        int index = 0;
+        while (tokens.nextToken() != JsonToken.END_ARRAY) {
+            index++;
+            final int line = tokens.currentTokenLocation().getLineNr();
+            final OrderParser.Outcome outcome = orderParser.parse(yaml.readTree(tokens), defaults, file, index, line);
+            outcome.order().ifPresent(orders::add);
             problems.addAll(outcome.problems());
         }
     }

@@ -1,14 +1,13 @@
 package eu.partnershiptracker.producer.eventfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
-import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.Provenance;
 import java.util.ArrayList;
@@ -96,16 +95,29 @@ final class EventParser {
                 event::setKind);
     }
 
-    /** The date, in the form that is its precision; a stated precision must agree with the form. */
+    /**
+     * The date: exact, in the form that is its precision (a stated precision must agree with the form), or bounds in
+     * EDTF's set notation, which have no single precision.
+     */
     private static void readDate(final Fields fields, final PolicyEvent.Builder event) {
-        final PartialDate date = fields.required("date", PartialDates::parse);
+        if (fields.node.path("date").isArray()) {
+            fields.problem("date", "bounds must be quoted, or YAML reads them as a list: date: \"[..2025-08]\"");
+            return;
+        }
+        final DateClaim date = fields.required("date", DateClaim::parse);
         final DatePrecision precision = fields.optional("precision", EventParser::precision);
-        if (date != null && precision != null && precision != date.getPrecision()) {
+        if (date != null && precision != null && date.isBounded()) {
+            fields.problem("precision", "precision applies to an exact date, not to the bounds '"
+                    + fields.text("date") + "'; each bound is given in the form of its own precision");
+        } else if (date != null && precision != null && precision != date.exact().getPrecision()) {
             fields.problem("precision", "precision " + precision + " does not match the date '"
-                    + fields.text("date") + "', which is given to the " + date.getPrecision()
+                    + fields.text("date") + "', which is given to the " + date.exact().getPrecision()
                     .name().toLowerCase(Locale.ROOT));
         }
-        ifPresent(date, event::setEventDate);
+        if (date != null) {
+            event.setEventDate(date.exact());
+            event.setDateBounds(date.bounds());
+        }
     }
 
     /** Where the event is stated: every event needs its source and a verbatim quote. */

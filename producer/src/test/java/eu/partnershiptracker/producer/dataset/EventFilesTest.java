@@ -4,20 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.producer.eventfiles.EventFileReader;
+import eu.partnershiptracker.producer.eventfiles.EventFiles;
 import eu.partnershiptracker.producer.eventfiles.EventLocation;
 import eu.partnershiptracker.producer.eventfiles.EventSetValidator;
 import eu.partnershiptracker.producer.eventfiles.ReferenceData;
 import eu.partnershiptracker.producer.eventfiles.SourcedEvent;
 import eu.partnershiptracker.producer.eventfiles.ValidationException;
+import eu.partnershiptracker.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +53,22 @@ class EventFilesTest {
         final List<SourcedEvent> events = RecordFiles.allEvents();
 
         assertThatCode(() -> new EventSetValidator().checkOffline(events)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void seed003sOrdersNarrowTheUndatedSdpsAndReportWhereTheyContradict() throws ValidationException {
+        final Map<String, PolicyEvent> events = EventFiles.bundled().check(List.of(ProjectFiles.events())).stream()
+                .map(SourcedEvent::event).collect(Collectors.toMap(PolicyEvent::getEventId, Function.identity()));
+
+        assertThat(DateClaim.of(events.get("eu-gb-sdp-signed")).format()).isEqualTo("[2024-07-12..2025-08]");
+        assertThat(DateClaim.of(events.get("eu-ca-sdp-signed")).format()).isEqualTo("[2024-07-12..2025-08]");
+        assertThat(DateClaim.of(events.get("eu-jp-sdp-signed")).format()).isEqualTo("[2024-07-12..2025-08]");
+        assertThat(events.get("eu-no-sdp-signed").getOrders()).filteredOn(order -> order.getOrderId()
+                .equals("sdp-signed-by-date-of-signature")).singleElement()
+                .satisfies(order -> assertThat(order.getContradictions()).singleElement().asString()
+                        .contains("EU:MD SDP SIGNED 2024-05"));
+        assertThat(events.get("eu-ca-sdp-signed").getOrders()).allSatisfy(order -> assertThat(order
+                .getContradictions()).singleElement().asString().contains("EU:GB SDP SIGNED"));
     }
 
     @Test

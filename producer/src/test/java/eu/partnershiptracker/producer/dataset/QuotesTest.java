@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every quote in the record is found verbatim in the seed it names, once runs of whitespace are collapsed: the events,
- * and every entry of the reference and check files that names a source and a quote (definitions, undated facts,
+ * their stated orders, and every entry of the reference and check files that names a source and a quote (definitions, undated facts,
  * excluded mentions, figures). URL sources are outside the seeds and are not checked here.
  */
 class QuotesTest {
@@ -36,6 +36,15 @@ class QuotesTest {
         final List<Quoted> quotes = RecordFiles.allEvents().stream().map(QuotesTest::quoted).toList();
 
         assertThat(quotes).hasSizeGreaterThan(100);
+        assertVerbatim(quotes);
+    }
+
+    @Test
+    void orderQuotesAreVerbatimInTheirSeeds() {
+        final List<Quoted> quotes = RecordFiles.allOrders().stream().map(order -> new Quoted(order.file() + " order "
+                + order.order().id(), order.order().source(), order.order().quote())).toList();
+
+        assertThat(quotes).isNotEmpty();
         assertVerbatim(quotes);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import eu.partnershiptracker.producer.eventfiles.EventFileReader;
 import eu.partnershiptracker.producer.eventfiles.ReferenceData;
 import eu.partnershiptracker.producer.eventfiles.SourcedEvent;
+import eu.partnershiptracker.producer.eventfiles.SourcedOrder;
 import eu.partnershiptracker.producer.eventfiles.YamlFormat;
 import eu.partnershiptracker.testing.ProjectFiles;
 import java.io.IOException;
@@ -38,6 +39,13 @@ final class RecordFiles {
         final EventFileReader.Result result = new EventFileReader(ReferenceData.bundled()).read(ProjectFiles.events());
         assertThat(result.problems()).as("problems reading data/events").isEmpty();
         return result.events();
+    }
+
+    /** Every stated order of data/events; fails the test on any reading problem. */
+    static List<SourcedOrder> allOrders() {
+        final EventFileReader.Result result = new EventFileReader(ReferenceData.bundled()).read(ProjectFiles.events());
+        assertThat(result.problems()).as("problems reading data/events").isEmpty();
+        return result.orders();
     }
 
     static JsonNode yaml(final Path file) {

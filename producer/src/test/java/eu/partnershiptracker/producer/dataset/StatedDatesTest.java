@@ -2,6 +2,7 @@ package eu.partnershiptracker.producer.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.producer.eventfiles.SourcedEvent;
@@ -16,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No event carries a day, month or year its curator did not find: every part of the date that its precision claims is
- * written in the event's quote, locator or notes ("May 2024", "05/2024", "21 May"). The quote itself is checked against
+ * No event carries a day, month or year its curator did not find: every part of the date (or of each of its bounds)
+ * that its precision claims is written in the event's quote, locator or notes ("May 2024", "05/2024", "21 May"). The quote itself is checked against
  * the seed by {@link QuotesTest}.
  */
 class StatedDatesTest {
@@ -26,10 +27,21 @@ class StatedDatesTest {
     void everyStatedPartOfEveryDateIsWrittenWhereTheEventCitesIt() {
         final List<String> unsupported = RecordFiles.allEvents().stream()
                 .filter(event -> !supported(event.event()))
-                .map(event -> event.location().describe() + ": " + event.event().getEventDate())
+                .map(event -> event.location().describe() + ": " + DateClaim.stated(event.event()))
                 .toList();
 
         assertThat(unsupported).as("dates whose parts the quote, locator and notes do not state").isEmpty();
+    }
+
+    @Test
+    void aBoundTheCitationDoesNotStateIsCaught() {
+        final PolicyEvent event = RecordFiles.allEvents().stream().map(SourcedEvent::event)
+                .filter(candidate -> candidate.getEventId().equals("eu-jp-sdp-signed")).findFirst().orElseThrow();
+        final PolicyEvent invented = PolicyEvent.newBuilder(event)
+                .setDateBounds(DateClaim.parse("[2024-07-13..2025-08]").bounds()).build();
+
+        assertThat(supported(event)).isTrue();
+        assertThat(supported(invented)).isFalse();
     }
 
     @Test
@@ -45,14 +57,24 @@ class StatedDatesTest {
         assertThat(supported(invented)).isFalse();
     }
 
+    /** Every bound of a bounded date is checked as an exact date would be; an open bound states nothing. */
     private static boolean supported(final PolicyEvent event) {
+        final DateClaim claim = DateClaim.stated(event);
+        if (!claim.isBounded()) {
+            return supported(event, claim.exact());
+        }
+        return Stream.of(claim.notBefore(), claim.notAfter()).filter(Objects::nonNull)
+                .allMatch(bound -> supported(event, bound));
+    }
+
+    private static boolean supported(final PolicyEvent event, final PartialDate stated) {
         // Line-break hyphenation ("No- vember") is undone so that a split month name still reads as one.
         final String text = Stream.of(event.getProvenance().getQuote(), event.getProvenance().getLocator(),
                         event.getNotes())
                 .filter(Objects::nonNull).reduce("", (a, b) -> a + " " + b).replaceAll("(\\p{L})- (\\p{L})", "$1$2");
-        final LocalDate date = event.getEventDate().getDate();
+        final LocalDate date = stated.getDate();
         final boolean year = text.contains(String.valueOf(date.getYear()));
-        return switch (event.getEventDate().getPrecision()) {
+        return switch (stated.getPrecision()) {
             case YEAR -> year;
             case MONTH -> year && month(text, date.getMonthValue());
             case DAY -> year && month(text, date.getMonthValue())

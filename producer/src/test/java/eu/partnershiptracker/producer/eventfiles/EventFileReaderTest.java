@@ -2,6 +2,7 @@ package eu.partnershiptracker.producer.eventfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.PolicyEvent;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +137,69 @@ class EventFileReaderTest {
                 "event #1 (line 5, id eu-jp-sdp-signed): field 'date': impossible date '2024-13'",
                 "event #3 (line 21, id eu-md-sdp-signed-fix): field 'date': '20245' is not a date:"
                         + " use YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+
+    @Test
+    void boundsAreReadInEdtfSetNotation() throws IOException {
+        final Path file = write("bounds.yaml", GOOD.replace("date: 2024-11-01", "date: \"[2024-07-12..2025-08]\""));
+
+        final PolicyEvent event = reader.read(file).events().get(0).event();
+
+        assertThat(event.getEventDate()).isNull();
+        assertThat(DateClaim.stated(event).format()).isEqualTo("[2024-07-12..2025-08]");
+    }
+
+    @Test
+    void badBoundsAreErrorsNamingTheEventAndItsLine() throws IOException {
+        final Path file = write("bad.yaml", GOOD.replace("date: 2024-11-01", "date: \"[2025-09..2025-08]\"")
+                .replace("date: 2024-05\n", "date: \"[..]\"\n").replace("date: 2024-05-21", "date: [..2025-08]"));
+
+        assertThat(messages(reader.read(file))).containsExactly(
+                "event #1 (line 5, id eu-jp-sdp-signed): field 'date': bounds [2025-09..2025-08] are empty: the lower"
+                        + " bound is after the upper bound",
+                "event #2 (line 14, id eu-md-sdp-signed): field 'date': '[..]' has no bound: give at least one of [A..B]",
+                "event #3 (line 21, id eu-md-sdp-signed-fix): field 'date': bounds must be quoted, or YAML reads them"
+                        + " as a list: date: \"[..2025-08]\"");
+    }
+
+    @Test
+    void ordersAreReadWithGroupsAndTheFileDefaultSource() throws IOException {
+        final Path file = write("orders.yaml", GOOD + """
+                orders:
+                  - id: md-before-jp
+                    quote: "Moldova, Japan"
+                    steps: [[eu-md-sdp-signed, eu-md-sdp-signed-fix], eu-jp-sdp-signed]
+                """);
+
+        final EventFileReader.Result result = reader.read(file);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.orders()).singleElement().satisfies(order -> {
+            assertThat(order.order().source()).isEqualTo("003_c9d7a99b29a6c61b.txt");
+            assertThat(order.order().groups()).containsExactly(List.of("eu-md-sdp-signed", "eu-md-sdp-signed-fix"),
+                    List.of("eu-jp-sdp-signed"));
+            assertThat(order.line()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void malformedOrdersAreErrorsNamingTheOrderAndItsLine() throws IOException {
+        final Path file = write("orders.yaml", GOOD + """
+                orders:
+                  - id: one-step
+                    quote: "Moldova"
+                    steps: [eu-md-sdp-signed]
+                  - id: twice
+                    steps: [eu-md-sdp-signed, eu-md-sdp-signed]
+                    quote: "Moldova, Moldova"
+                    order: wrong
+                """);
+
+        assertThat(messages(reader.read(file))).containsExactly(
+                "order #1 (line 30, id one-step): field 'steps': must be a list of at least two steps, each an event"
+                        + " id or a list of event ids",
+                "order #2 (line 33, id twice): field 'order': unknown field (known fields: [id, locator, quote, source,"
+                        + " steps])");
     }
 
     @Test
