@@ -37,8 +37,7 @@ class QualityReportTest {
                         + conflict.conflict().getInstrument() + " " + conflict.conflict().getKind() + " -> "
                         + conflict.conflict().getChosenEventId())
                 .contains("EU:KR FPA ENTERED_INTO_FORCE -> eu-kr-fpa-in-force",
-                        "EU:UA FPA ENTERED_INTO_FORCE -> eu-ua-fpa-in-force",
-                        "EU:NATO OTHER LAUNCHED -> eu-nato-resilience-task-force-launched-s001-footnote");
+                        "EU:UA FPA ENTERED_INTO_FORCE -> eu-ua-fpa-in-force");
         assertThat(REPORT.conflicts()).allSatisfy(conflict -> assertThat(conflict.conflict().getClaims())
                 .hasSizeGreaterThanOrEqualTo(2));
     }

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.core.fold;
 
 import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.InstrumentCategories;
 import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.Conflict;
@@ -127,6 +128,7 @@ final class InstrumentFold {
         final InstrumentState.Builder state = InstrumentState.newBuilder()
                 .setType(id.type())
                 .setKey(id.key())
+                .setCategory(InstrumentCategories.of(id.type()))
                 .setName(events.stream().map(PolicyEvent::getInstrumentName).filter(Objects::nonNull)
                         .reduce((earlier, later) -> later).orElse(null))
                 .setTitle(present.stream().flatMap(step -> step.step().events().stream()).sorted(EventOrder.EVENTS)

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The lifecycle stage each event kind brings an instrument to. Stages are ordered as the InstrumentStatus symbols
- * (EXPLORATORY_TALKS &lt; NEGOTIATING &lt; ... &lt; TERMINATED); an instrument's status is the highest stage reached, so
- * it does not depend on the order in which events arrive. UNKNOWN kinds reach no stage.
+ * (ANNOUNCED &lt; DECIDED &lt; EXPLORATORY_TALKS &lt; ... &lt; ACTIVE &lt; SUSPENDED &lt; SUPERSEDED &lt; DECLINED &lt;
+ * TERMINATED); an instrument's status is the highest stage reached, so it does not depend on the order in which events
+ * arrive. UNKNOWN kinds reach no stage.
  */
 public final class Lifecycle {
 
@@ -26,6 +27,9 @@ public final class Lifecycle {
 
     private static Map<EventKind, InstrumentStatus> stages() {
         final Map<EventKind, InstrumentStatus> stages = new EnumMap<>(EventKind.class);
+        // An announcement or a decision precedes any talks: the instrument is intended, not yet under way.
+        stages.put(EventKind.ANNOUNCED, InstrumentStatus.ANNOUNCED);
+        stages.put(EventKind.DECIDED, InstrumentStatus.DECIDED);
         stages.put(EventKind.EXPLORATORY_TALKS_STARTED, InstrumentStatus.EXPLORATORY_TALKS);
         stages.put(EventKind.NEGOTIATIONS_LAUNCHED, InstrumentStatus.NEGOTIATING);
         stages.put(EventKind.NEGOTIATIONS_CONCLUDED, InstrumentStatus.CONCLUDED);
@@ -39,6 +43,8 @@ public final class Lifecycle {
         }
         stages.put(EventKind.SUSPENDED, InstrumentStatus.SUSPENDED);
         stages.put(EventKind.SUPERSEDED, InstrumentStatus.SUPERSEDED);
+        // A declined offer ends the instrument before it began, so it outranks every stage short of termination.
+        stages.put(EventKind.DECLINED, InstrumentStatus.DECLINED);
         stages.put(EventKind.TERMINATED, InstrumentStatus.TERMINATED);
         return Collections.unmodifiableMap(stages);
     }

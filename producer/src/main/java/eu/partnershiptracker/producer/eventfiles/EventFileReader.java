@@ -20,18 +20,20 @@ import java.util.stream.Stream;
  * Reads event files (format: docs/EVENT-FILES.md) into events, remembering where each one starts.
  *
  * <p>The file is read token by token rather than as one tree so that every event keeps its line number; each event
- * is then checked on its own by {@link EventParser}. Problems are collected, never thrown one at a time, so a curator
- * sees everything wrong with a file in one run.
+ * is then checked on its own by {@link EventParser} and named by {@link EventNaming}. Problems are collected, never
+ * thrown one at a time, so a curator sees everything wrong with a file in one run.
  */
 public final class EventFileReader {
 
     private final YAMLMapper yaml;
     private final EventParser parser;
     private final OrderParser orderParser = new OrderParser();
+    private final EventNaming naming;
 
     public EventFileReader(final ReferenceData reference) {
         this.yaml = YamlFormat.mapper();
         this.parser = new EventParser(Objects.requireNonNull(reference, "reference"));
+        this.naming = new EventNaming(reference);
     }
 
     /** What reading some files yielded: the well-formed events and stated orders, and everything that was wrong. */
@@ -148,8 +150,8 @@ public final class EventFileReader {
             index++;
             final int line = tokens.currentTokenLocation().getLineNr();
             final JsonNode node = yaml.readTree(tokens);
-            final EventParser.Outcome outcome = parser.parse(node, defaults, new EventLocation(file, index, line,
-                    EventParser.readableId(node)));
+            final EventParser.Outcome outcome = naming.name(node, parser.parse(node, defaults,
+                    new EventLocation(file, index, line, EventParser.readableId(node))));
             outcome.event().ifPresent(events::add);
             problems.addAll(outcome.problems());
         }

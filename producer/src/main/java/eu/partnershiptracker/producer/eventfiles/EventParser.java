@@ -34,7 +34,7 @@ final class EventParser {
 
     private static final Set<String> FIELDS = Set.of("id", "actor", "counterpart", "instrument", "key", "kind",
             "date", "precision", "source", "quote", "locator", "title", "areas", "notes", "corrects", "retracts",
-            "reason");
+            "reason", EventNaming.TYPE_REASON);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
 
     private final ReferenceData reference;

@@ -3,6 +3,7 @@ package eu.partnershiptracker.producer.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.partnershiptracker.core.InstrumentCategories;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
@@ -28,6 +29,30 @@ class ReferenceListsTest {
     @Test
     void instrumentsAreTheAvroSymbolsExceptUnknownInEnumOrder() {
         assertThat(codes("instruments.yaml", "instruments")).containsExactlyElementsOf(symbols(InstrumentType.values()));
+    }
+
+    @Test
+    void everyTypesCategoryIsTheOneCoreGivesIt() {
+        assertThat(entries("instruments.yaml", "instruments")).allSatisfy(type -> assertThat(
+                type.path("category").asText()).as(type.path("code").asText() + ": category")
+                .isEqualTo(InstrumentCategories.of(InstrumentType.valueOf(type.path("code").asText())).name()));
+    }
+
+    @Test
+    void everyCounterpartHasAShortNameOrOnePerActor() {
+        final List<JsonNode> counterparts = new ArrayList<>(entries("counterparts.yaml", "countries"));
+        counterparts.addAll(entries("counterparts.yaml", "organisations"));
+        final List<String> actors = Arrays.stream(Actor.values()).map(Enum::name).toList();
+
+        assertThat(counterparts).allSatisfy(counterpart -> {
+            final String code = counterpart.path("code").asText();
+            if (counterpart.has("shortNames")) {
+                actors.forEach(actor -> assertThat(counterpart.path("shortNames").path(actor).asText())
+                        .as(code + ": short name for " + actor).isNotBlank());
+            } else {
+                assertThat(counterpart.path("shortName").asText()).as(code + ": shortName").isNotBlank();
+            }
+        });
     }
 
     @Test

@@ -4,7 +4,10 @@ import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A small fixed reference list for tests that must not change when the curated lists grow. */
@@ -14,11 +17,15 @@ public final class TestReference {
     }
 
     public static ReferenceData reference() {
+        final Map<String, CounterpartName> counterparts = Set.of("JP", "NO", "MD", "KR", "AL", "MK", "NATO", "UN")
+                .stream().collect(Collectors.toMap(Function.identity(), code -> CounterpartName.of("name of " + code)));
         return new ReferenceData(
                 Arrays.stream(Actor.values()).map(Enum::name).collect(Collectors.toSet()),
-                Set.of("JP", "NO", "MD", "KR", "AL", "MK", "NATO", "UN"),
-                Arrays.stream(InstrumentType.values()).filter(t -> t != InstrumentType.UNKNOWN).map(Enum::name)
-                        .collect(Collectors.toSet()),
+                counterparts,
+                new InstrumentNames(Arrays.stream(InstrumentType.values()).filter(t -> t != InstrumentType.UNKNOWN)
+                        .collect(Collectors.toMap(Enum::name, type -> "type " + type.name())),
+                        List.of(new InstrumentNames.Entry("JOINT_DECLARATION", "2016", null, "Joint Declaration 2016"),
+                                new InstrumentNames.Entry("OTHER", "misc", null, "Miscellany"))),
                 Arrays.stream(EventKind.values()).filter(k -> k != EventKind.UNKNOWN).map(Enum::name)
                         .collect(Collectors.toSet()));
     }
