@@ -9,20 +9,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.model.SchemaHistory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class TimelineSerdeTest {
 
+    private static final long V1_FINGERPRINT = SchemaHistory.fingerprint(PolicyEventsV1.SCHEMA);
+
     private final TimelineSerde serde = new TimelineSerde();
 
     @Test
     void aTimelineSurvivesTheRoundTrip() {
-        final Timeline original = timeline(
-                event("signed", FPA, SIGNED, "2024-05").setInstrumentKey("k").setAreas(List.of("cyber", "space")),
-                event("retracted", FPA, SIGNED, "2024").setCorrection(retracts("signed"))).withChangeCount(7);
+        final Timeline original = sample().withChangeCount(7);
 
         final byte[] bytes = serde.serializer().serialize("store", original);
 
@@ -33,14 +46,112 @@ class TimelineSerdeTest {
     }
 
     @Test
+    void aTimelineWithWhatOnlyTheCurrentSchemaCanSaySurvivesTheRoundTrip() {
+        final Timeline original = timeline(event("named", FPA, SIGNED, "2024-05").setEventDate(null)
+                .setCounterpartName("Japan").setInstrumentName("EU-Japan Framework Participation Agreement"));
+
+        assertThat(serde.deserializer().deserialize("store", serde.serializer().serialize("store", original)))
+                .isEqualTo(original);
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheUpgradeStillReads() throws IOException {
+        final Timeline original = sample().withChangeCount(3);
+
+        assertThat(serde.deserializer().deserialize("store", formatOne(original))).isEqualTo(original);
+    }
+
+    @Test
+    void eventsWrittenWithTheV1SchemaReadIntoTheCurrentClass() throws IOException {
+        final Timeline original = sample().withChangeCount(5);
+
+        final Timeline read = serde.deserializer().deserialize("store", formatTwo(original, V1_FINGERPRINT));
+
+        assertThat(read).isEqualTo(original);
+        assertThat(read.entries()).extracting(TimelineEntry::event).allSatisfy(event -> {
+            assertThat(event).isInstanceOf(PolicyEvent.class);
+            assertThat(event.getCounterpartName()).isNull();
+        });
+    }
+
+    @Test
+    void anUnknownWriterSchemaFailsNamingItsFingerprint() throws IOException {
+        final byte[] bytes = formatTwo(sample(), 0x2aL);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("store", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown writer schema fingerprint 000000000000002a")
+                .hasMessageContaining("eu.partnershiptracker.model.PolicyEvent");
+    }
+
+    @Test
     void unknownFormatsAndTruncatedBytesFailLoudly() {
         final byte[] bytes = serde.serializer().serialize("store", timeline(event("signed", FPA, SIGNED, "2024")));
         final byte[] otherFormat = bytes.clone();
-        otherFormat[0] = 4;
+        otherFormat[0] = 6;
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("store", otherFormat))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown timeline format 2");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown timeline format 3");
         assertThatThrownBy(() -> serde.deserializer().deserialize("store", Arrays.copyOf(bytes, 12)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("cannot decode a timeline of 12 bytes");
+    }
+
+    @Property(tries = 100)
+    void everyTimelineReadsBackFromTheCurrentAndTheOldFormat(@ForAll("timelines") final Timeline original)
+            throws IOException {
+        assertThat(serde.deserializer().deserialize("store", serde.serializer().serialize("store", original)))
+                .isEqualTo(original);
+        assertThat(serde.deserializer().deserialize("store", formatOne(original))).isEqualTo(original);
+    }
+
+    @Provide
+    Arbitrary<Timeline> timelines() {
+        return Scenarios.scenarios().map(scenario -> {
+            final List<TimelineEntry> entries = new ArrayList<>();
+            final List<PolicyEvent> arrivals = scenario.arrivals();
+            for (int i = 0; i < arrivals.size(); i++) {
+                entries.add(new TimelineEntry(arrivals.get(i), Instant.ofEpochMilli(1_700_000_000_000L + i), i % 3, i));
+            }
+            return new Timeline(arrivals.size(), entries);
+        });
+    }
+
+    private static Timeline sample() {
+        return timeline(
+                event("signed", FPA, SIGNED, "2024-05").setInstrumentKey("k").setAreas(List.of("cyber", "space")),
+                event("retracted", FPA, SIGNED, "2024").setCorrection(retracts("signed")));
+    }
+
+    /** The bytes the application wrote up to PolicyEvent v1: format 1, no fingerprint, v1 events. */
+    private static byte[] formatOne(final Timeline timeline) throws IOException {
+        return encode(timeline, 1, null);
+    }
+
+    /** The current layout, with the events written in the v1 schema and said to be by {@code fingerprint}. */
+    private static byte[] formatTwo(final Timeline timeline, final long fingerprint) throws IOException {
+        return encode(timeline, 2, fingerprint);
+    }
+
+    private static byte[] encode(final Timeline timeline, final int format, final Long fingerprint)
+            throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        encoder.writeInt(format);
+        encoder.writeLong(timeline.changeCount());
+        if (fingerprint != null) {
+            encoder.writeLong(fingerprint);
+        }
+        encoder.writeArrayStart();
+        encoder.setItemCount(timeline.entries().size());
+        for (final TimelineEntry entry : timeline.entries()) {
+            encoder.startItem();
+            encoder.writeLong(entry.recordedAt().toEpochMilli());
+            encoder.writeInt(entry.partition());
+            encoder.writeLong(entry.offset());
+            PolicyEventsV1.write(entry.event(), encoder);
+        }
+        encoder.writeArrayEnd();
+        encoder.flush();
+        return out.toByteArray();
     }
 }
