@@ -1,0 +1,134 @@
+package eu.partnershiptracker.streams;
+
+import static eu.partnershiptracker.core.testing.TestEvents.corrects;
+import static eu.partnershiptracker.core.testing.TestEvents.event;
+import static eu.partnershiptracker.core.testing.TestEvents.retracts;
+import static eu.partnershiptracker.model.EventKind.ENTERED_INTO_FORCE;
+import static eu.partnershiptracker.model.EventKind.HELD;
+import static eu.partnershiptracker.model.EventKind.NEGOTIATIONS_LAUNCHED;
+import static eu.partnershiptracker.model.EventKind.SIGNED;
+import static eu.partnershiptracker.model.InstrumentType.FPA;
+import static eu.partnershiptracker.model.InstrumentType.JOINT_DECLARATION;
+import static eu.partnershiptracker.model.InstrumentType.SDP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.serde.AvroSerializer;
+import eu.partnershiptracker.testing.Infrastructure;
+import eu.partnershiptracker.testing.RealInfrastructure;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upgrade to PolicyEvent v2 on the real broker and registry: events a v1 producer wrote before the upgrade
+ * (registered as schemas/history/PolicyEvent/v1.avsc) are read and folded by the current application, its serializer
+ * registers v2 over v1 under the registry's BACKWARD rule, and v1 and v2 records on one topic fold together.
+ */
+@ExtendWith(RealInfrastructure.class)
+class SchemaUpgradeOnBrokerTest {
+
+    private static final Instant T0 = Instant.parse("2025-04-01T00:00:00Z");
+    private static final List<LocalDate> AS_OF = List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 5, 31),
+            LocalDate.of(2024, 12, 31));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void recordsWrittenAsV1BeforeTheUpgradeAreReadAndFoldedWithLaterV2Ones(final Infrastructure infra)
+            throws Exception {
+        final List<PolicyEvent> beforeUpgrade = List.of(
+                event("jp-talks", FPA, NEGOTIATIONS_LAUNCHED, "2021").build(),
+                event("jp-signed", FPA, SIGNED, "2023-05-21").build(),
+                event("no-sdp", "EU:NO", SDP, SIGNED, "2024-05-28").build(),
+                event("ua-meeting", "NATO:UA", JOINT_DECLARATION, HELD, "2022-11").setInstrumentKey("2022").build());
+        final List<PolicyEvent> afterUpgradeV2 = List.of(
+                event("jp-in-force", FPA, ENTERED_INTO_FORCE, "2023-06").build(),
+                event("no-sdp-date", "EU:NO", SDP, SIGNED, "2024-05-27").setCorrection(corrects("no-sdp")).build());
+        final List<PolicyEvent> afterUpgradeV1 = List.of(
+                event("ua-meeting-retracted", "NATO:UA", JOINT_DECLARATION, HELD, "2022-11").setInstrumentKey("2022")
+                        .setCorrection(retracts("ua-meeting")).build(),
+                event("jp-sdp", SDP, SIGNED, "2024-11-01").build());
+
+        try (BrokerTracker tracker = new BrokerTracker(infra, Map.of());
+                AvroSerializer<GenericRecord> v1Producer = new AvroSerializer<>()) {
+            v1Producer.configure(tracker.config().serdeConfig(), false);
+            final String subject = tracker.config().topics().events() + "-value";
+            tracker.publish(asV1(tracker, v1Producer, beforeUpgrade, T0));
+            assertThat(latest(infra, subject).path("version").asInt()).isEqualTo(1);
+            assertThat(latestSchema(infra, subject)).isEqualTo(PolicyEventsV1.SCHEMA);
+
+            final KafkaStreams streams = tracker.start(stateDir);
+            tracker.awaitProcessed();
+            final ExpectedOutcome upgraded = ExpectedOutcome.of(beforeUpgrade);
+            CommittedOutput.read(tracker).assertMatches(upgraded);
+            CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), upgraded, AS_OF);
+
+            // The application's serializer registers v2 over v1 under the registry's BACKWARD rule; a producer still
+            // on v1 goes on writing v1 records to the same topic.
+            final List<ProducerRecord<String, byte[]>> mixed = new ArrayList<>(
+                    tracker.records(afterUpgradeV2, T0.plusSeconds(beforeUpgrade.size())));
+            assertThat(latest(infra, subject).path("version").asInt()).isEqualTo(2);
+            assertThat(latestSchema(infra, subject)).isEqualTo(PolicyEvent.getClassSchema());
+            mixed.addAll(asV1(tracker, v1Producer, afterUpgradeV1, T0.plusSeconds(100)));
+            tracker.publish(mixed);
+            tracker.awaitProcessed();
+
+            final List<PolicyEvent> all = new ArrayList<>(beforeUpgrade);
+            all.addAll(afterUpgradeV2);
+            all.addAll(afterUpgradeV1);
+            final ExpectedOutcome expected = ExpectedOutcome.of(all);
+            final CommittedOutput output = CommittedOutput.read(tracker);
+            output.assertMatches(expected);
+            assertThat(output.deadLetters()).isEmpty();
+            CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), expected, AS_OF);
+        }
+    }
+
+    /** The events as a producer built against PolicyEvent v1 writes them, in the registry's wire format. */
+    private static List<ProducerRecord<String, byte[]>> asV1(final BrokerTracker tracker,
+            final AvroSerializer<GenericRecord> v1Producer, final List<PolicyEvent> events, final Instant start) {
+        final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            final PolicyEvent event = events.get(i);
+            records.add(tracker.raw(ExpectedOutcome.key(event),
+                    v1Producer.serialize(tracker.config().topics().events(), PolicyEventsV1.of(event)),
+                    start.plusSeconds(i)));
+        }
+        return records;
+    }
+
+    private static Schema latestSchema(final Infrastructure infra, final String subject) throws Exception {
+        return new Schema.Parser().parse(latest(infra, subject).path("schema").asText());
+    }
+
+    /** The registry's answer for the subject's latest version, through its Confluent-compatible API. */
+    private static JsonNode latest(final Infrastructure infra, final String subject) throws Exception {
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(infra.registryUrl() + "/subjects/"
+                + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions/latest")).GET().build();
+        final HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("registry answer: %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
