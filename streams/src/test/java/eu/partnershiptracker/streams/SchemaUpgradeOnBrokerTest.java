@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.AvroSerializer;
 import eu.partnershiptracker.testing.Infrastructure;
@@ -28,11 +31,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The upgrade to PolicyEvent v2 on the real broker and registry: events a v1 producer wrote before the upgrade
  * (registered as schemas/history/PolicyEvent/v1.avsc) are read and folded by the current application, its serializer
- * registers v2 over v1 under the registry's BACKWARD rule, and v1 and v2 records on one topic fold together.
+ * registers v2 over v1 under the registry's BACKWARD rule, and v1 and v2 records on one topic fold together; the
+ * timelines store the application kept before the upgrade is restored from its changelog and carried on, no reset.
  */
 @ExtendWith(RealInfrastructure.class)
 class SchemaUpgradeOnBrokerTest {
@@ -104,6 +111,65 @@ class SchemaUpgradeOnBrokerTest {
             assertThat(output.deadLetters()).isEmpty();
             CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), expected, AS_OF);
         }
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheUpgradeIsRestoredFromItsChangelogWithoutAReset(final Infrastructure infra)
+            throws Exception {
+        final List<PolicyEvent> stored = List.of(
+                event("jp-talks", FPA, NEGOTIATIONS_LAUNCHED, "2021").build(),
+                event("jp-signed", FPA, SIGNED, "2023-05-21").build(),
+                event("no-sdp", "EU:NO", SDP, SIGNED, "2024-05-28").build());
+        final List<PolicyEvent> later = List.of(
+                event("jp-in-force", FPA, ENTERED_INTO_FORCE, "2023-06").build(),
+                event("no-sdp-date", "EU:NO", SDP, SIGNED, "2024-05-27").setCorrection(corrects("no-sdp")).build());
+        final List<PolicyEvent> all = new ArrayList<>(stored);
+        all.addAll(later);
+        final ExpectedOutcome before = ExpectedOutcome.of(stored);
+        final ExpectedOutcome expected = ExpectedOutcome.of(all);
+
+        try (BrokerTracker tracker = new BrokerTracker(infra, Map.of())) {
+            // The changelog as the application left it before the upgrade: each partnership's timeline in format 1,
+            // counting the changes that application emitted. Its local state is gone, so the store is restored.
+            infra.createTopic(tracker.changelogTopic(), BrokerTracker.PARTITIONS,
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            tracker.publish(formatOneTimelines(tracker.changelogTopic(), stored, before));
+
+            final KafkaStreams streams = tracker.start(stateDir);
+            CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), before, AS_OF);
+            tracker.publish(tracker.records(later, T0.plusSeconds(stored.size())));
+            tracker.awaitProcessed();
+
+            CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), expected, AS_OF);
+            final CommittedOutput output = CommittedOutput.read(tracker);
+            assertThat(output.deadLetters()).isEmpty();
+            for (final String key : before.partnerships()) {
+                final int done = before.changesOf(key).size();
+                final List<String> rest = expected.changesOf(key).subList(done, expected.changesOf(key).size());
+                assertThat(output.changesOf(key)).as("changes of %s after the upgrade", key)
+                        .extracting(ExpectedOutcome::describe).containsExactlyElementsOf(rest);
+                assertThat(output.changesOf(key)).as("change ids of %s continue", key)
+                        .extracting(PartnershipChange::getChangeId)
+                        .containsExactlyElementsOf(IntStream.rangeClosed(done + 1, done + rest.size())
+                                .mapToObj(n -> key + "/" + n).toList());
+            }
+        }
+    }
+
+    /** Per partnership, its timeline of the events in arrival order in format 1, keyed as the store keys it. */
+    private static List<ProducerRecord<String, byte[]>> formatOneTimelines(final String changelog,
+            final List<PolicyEvent> events, final ExpectedOutcome outcome) {
+        final Map<String, Timeline> timelines = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            final PolicyEvent event = events.get(i);
+            timelines.merge(ExpectedOutcome.key(event),
+                    Timeline.EMPTY.with(new TimelineEntry(event, T0.plusSeconds(i), 0, i)),
+                    (known, added) -> known.with(added.entries().get(0)));
+        }
+        return timelines.entrySet().stream()
+                .map(entry -> new ProducerRecord<>(changelog, entry.getKey(), StoredTimelines.formatOne(
+                        entry.getValue().withChangeCount(outcome.changesOf(entry.getKey()).size()))))
+                .toList();
     }
 
     /** The events as a producer built against PolicyEvent v1 writes them, in the registry's wire format. */

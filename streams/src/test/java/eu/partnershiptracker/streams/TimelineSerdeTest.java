@@ -12,8 +12,6 @@ import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.SchemaHistory;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +20,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -55,17 +51,18 @@ class TimelineSerdeTest {
     }
 
     @Test
-    void aStoreWrittenBeforeTheUpgradeStillReads() throws IOException {
+    void aStoreWrittenBeforeTheUpgradeStillReads() {
         final Timeline original = sample().withChangeCount(3);
 
-        assertThat(serde.deserializer().deserialize("store", formatOne(original))).isEqualTo(original);
+        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(original))).isEqualTo(original);
     }
 
     @Test
-    void eventsWrittenWithTheV1SchemaReadIntoTheCurrentClass() throws IOException {
+    void eventsWrittenWithTheV1SchemaReadIntoTheCurrentClass() {
         final Timeline original = sample().withChangeCount(5);
 
-        final Timeline read = serde.deserializer().deserialize("store", formatTwo(original, V1_FINGERPRINT));
+        final Timeline read = serde.deserializer()
+                .deserialize("store", StoredTimelines.formatTwoWithV1Events(original, V1_FINGERPRINT));
 
         assertThat(read).isEqualTo(original);
         assertThat(read.entries()).extracting(TimelineEntry::event).allSatisfy(event -> {
@@ -75,8 +72,8 @@ class TimelineSerdeTest {
     }
 
     @Test
-    void anUnknownWriterSchemaFailsNamingItsFingerprint() throws IOException {
-        final byte[] bytes = formatTwo(sample(), 0x2aL);
+    void anUnknownWriterSchemaFailsNamingItsFingerprint() {
+        final byte[] bytes = StoredTimelines.formatTwoWithV1Events(sample(), 0x2aL);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("store", bytes))
                 .isInstanceOf(SerializationException.class)
@@ -97,11 +94,10 @@ class TimelineSerdeTest {
     }
 
     @Property(tries = 100)
-    void everyTimelineReadsBackFromTheCurrentAndTheOldFormat(@ForAll("timelines") final Timeline original)
-            throws IOException {
+    void everyTimelineReadsBackFromTheCurrentAndTheOldFormat(@ForAll("timelines") final Timeline original) {
         assertThat(serde.deserializer().deserialize("store", serde.serializer().serialize("store", original)))
                 .isEqualTo(original);
-        assertThat(serde.deserializer().deserialize("store", formatOne(original))).isEqualTo(original);
+        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(original))).isEqualTo(original);
     }
 
     @Provide
@@ -120,38 +116,5 @@ class TimelineSerdeTest {
         return timeline(
                 event("signed", FPA, SIGNED, "2024-05").setInstrumentKey("k").setAreas(List.of("cyber", "space")),
                 event("retracted", FPA, SIGNED, "2024").setCorrection(retracts("signed")));
-    }
-
-    /** The bytes the application wrote up to PolicyEvent v1: format 1, no fingerprint, v1 events. */
-    private static byte[] formatOne(final Timeline timeline) throws IOException {
-        return encode(timeline, 1, null);
-    }
-
-    /** The current layout, with the events written in the v1 schema and said to be by {@code fingerprint}. */
-    private static byte[] formatTwo(final Timeline timeline, final long fingerprint) throws IOException {
-        return encode(timeline, 2, fingerprint);
-    }
-
-    private static byte[] encode(final Timeline timeline, final int format, final Long fingerprint)
-            throws IOException {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        encoder.writeInt(format);
-        encoder.writeLong(timeline.changeCount());
-        if (fingerprint != null) {
-            encoder.writeLong(fingerprint);
-        }
-        encoder.writeArrayStart();
-        encoder.setItemCount(timeline.entries().size());
-        for (final TimelineEntry entry : timeline.entries()) {
-            encoder.startItem();
-            encoder.writeLong(entry.recordedAt().toEpochMilli());
-            encoder.writeInt(entry.partition());
-            encoder.writeLong(entry.offset());
-            PolicyEventsV1.write(entry.event(), encoder);
-        }
-        encoder.writeArrayEnd();
-        encoder.flush();
-        return out.toByteArray();
     }
 }
