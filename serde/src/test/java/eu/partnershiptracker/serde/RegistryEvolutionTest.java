@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.model.SchemaHistory;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Schema evolution through a real registry and topic: PolicyEvents written before the {@code notes} field existed
- * are read into today's PolicyEvent class, with the field's default.
+ * Schema evolution through a real registry and topic: PolicyEvents written before the {@code notes} field existed, or
+ * with the kept version 1 of the schema, are read into today's PolicyEvent class, with the new fields' defaults.
  */
 @ExtendWith(RealInfrastructure.class)
 class RegistryEvolutionTest {
@@ -47,6 +48,37 @@ class RegistryEvolutionTest {
         assertThat(latest.version()).isEqualTo(2);
         assertThat(WireFormat.schemaId(records.get(0).value())).isNotEqualTo(latest.id());
         assertThat(WireFormat.schemaId(records.get(1).value())).isEqualTo(latest.id());
+    }
+
+    @Test
+    void recordsWrittenWithKeptVersionOneReadIntoTheCurrentClass(final Infrastructure infra) throws Exception {
+        final TopicRoundTrip topic = new TopicRoundTrip(infra, "evolution-v1");
+        final Schema v1 = SchemaHistory.of(PolicyEvent.getClassSchema()).version(1);
+        final PolicyEvent signed = SamplePolicyEvents.sdpSigned();
+        final PolicyEvent corrected = SamplePolicyEvents.correctionOf(signed);
+        final AvroSerializer<GenericRecord> v1Producer = new AvroSerializer<>();
+        v1Producer.configure(Map.of("schema.registry.url", infra.registryUrl()), false);
+        final SpecificAvroSerde<PolicyEvent> serde = new SpecificAvroSerde<>();
+        serde.configure(Map.of("schema.registry.url", infra.registryUrl()), false);
+
+        topic.produce(v1Producer, List.of(inSchema(signed, v1), inSchema(corrected, v1)));
+        assertThat(registry(infra).latest(topic.topic() + "-value").schema()).isEqualTo(v1);
+        // The current application's serializer registers the current schema over v1 under the registry's BACKWARD rule.
+        topic.produce(serde.serializer(), List.of(signed));
+        final List<ConsumerRecord<byte[], byte[]>> records = topic.consume(3);
+
+        assertThat(records).extracting(record -> serde.deserializer().deserialize(topic.topic(), record.value()))
+                .containsExactly(signed, corrected, signed);
+        final SchemaRegistry registry = registry(infra);
+        final RegisteredSchema latest = registry.latest(topic.topic() + "-value");
+        assertThat(latest.version()).isEqualTo(2);
+        assertThat(latest.schema()).isEqualTo(PolicyEvent.getClassSchema());
+        assertThat(WireFormat.schemaId(records.get(0).value())).isEqualTo(registry.idOf(topic.topic() + "-value", v1));
+    }
+
+    /** A client of its own: the serdes' client keeps the latest version it has seen for its life. */
+    private static SchemaRegistry registry(final Infrastructure infra) {
+        return new AvroSerdeConfig(Map.of("schema.registry.url", infra.registryUrl())).registry();
     }
 
     private static Schema withoutField(final Schema schema, final String field) throws Exception {

@@ -3,13 +3,17 @@ package eu.partnershiptracker.streams;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.model.SchemaHistory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -24,18 +28,25 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Store and changelog format of a {@link Timeline}: plain Avro binary, no registry and no per-record schema, because the
- * store is private to this application. The bytes are the Avro binary encoding of
- * <pre>{format: int = 1, changeCount: long, entries: array&lt;{recordedAt: long (epoch ms), partition: int,
- * offset: long, event: PolicyEvent}&gt;}</pre>
- * The leading format number lets a later layout be told apart; an unknown one fails loudly instead of misreading.
+ * Store and changelog format of a {@link Timeline}: plain Avro binary, no registry, because the store is private to
+ * this application. The bytes are the Avro binary encoding of
+ * <pre>{format: int = 2, changeCount: long, writerFingerprint: long, entries: array&lt;{recordedAt: long (epoch ms),
+ * partition: int, offset: long, event: PolicyEvent}&gt;}</pre>
+ * The events are written with the schema whose parsing fingerprint (see {@link SchemaHistory}) precedes them, and read
+ * by resolving that schema to the current PolicyEvent class, so that a store written before PolicyEvent last changed
+ * still reads without an application reset. Format 1, which this application wrote up to PolicyEvent v1, had no
+ * fingerprint and always held v1 events; it still reads. An unknown format or fingerprint fails loudly instead of
+ * misreading.
  */
 public final class TimelineSerde implements Serde<Timeline> {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT_OF_V1_EVENTS = 1;
+    private static final int FORMAT = 2;
+    private static final SchemaHistory EVENT_SCHEMAS = SchemaHistory.of(PolicyEvent.getClassSchema());
+    private static final long CURRENT_FINGERPRINT = SchemaHistory.fingerprint(PolicyEvent.getClassSchema());
 
     private final DatumWriter<PolicyEvent> eventWriter = new SpecificDatumWriter<>(PolicyEvent.class);
-    private final DatumReader<PolicyEvent> eventReader = new SpecificDatumReader<>(PolicyEvent.class);
+    private final Map<Long, DatumReader<PolicyEvent>> readersByFingerprint = new ConcurrentHashMap<>();
 
     @Override
     public Serializer<Timeline> serializer() {
@@ -53,6 +64,7 @@ public final class TimelineSerde implements Serde<Timeline> {
         try {
             encoder.writeInt(FORMAT);
             encoder.writeLong(timeline.changeCount());
+            encoder.writeLong(CURRENT_FINGERPRINT);
             encoder.writeArrayStart();
             encoder.setItemCount(timeline.entries().size());
             for (final TimelineEntry entry : timeline.entries()) {
@@ -80,10 +92,14 @@ public final class TimelineSerde implements Serde<Timeline> {
 
     private Timeline decode(final BinaryDecoder decoder) throws IOException {
         final int format = decoder.readInt();
-        if (format != FORMAT) {
-            throw new SerializationException("unknown timeline format " + format + ", this version reads " + FORMAT);
+        if (format != FORMAT && format != FORMAT_OF_V1_EVENTS) {
+            throw new SerializationException("unknown timeline format " + format + ", this version reads "
+                    + FORMAT_OF_V1_EVENTS + " and " + FORMAT);
         }
         final long changeCount = decoder.readLong();
+        final DatumReader<PolicyEvent> eventReader = format == FORMAT
+                ? eventReader(decoder.readLong())
+                : eventReader(SchemaHistory.fingerprint(EVENT_SCHEMAS.version(1)));
         final List<TimelineEntry> entries = new ArrayList<>();
         for (long block = decoder.readArrayStart(); block != 0; block = decoder.arrayNext()) {
             for (long i = 0; i < block; i++) {
@@ -94,5 +110,17 @@ public final class TimelineSerde implements Serde<Timeline> {
             }
         }
         return new Timeline(changeCount, entries);
+    }
+
+    private DatumReader<PolicyEvent> eventReader(final long writerFingerprint) {
+        return readersByFingerprint.computeIfAbsent(writerFingerprint, fingerprint -> {
+            final Schema writer;
+            try {
+                writer = EVENT_SCHEMAS.withFingerprint(fingerprint);
+            } catch (final IllegalArgumentException e) {
+                throw new SerializationException("cannot read the events of a stored timeline: " + e.getMessage(), e);
+            }
+            return new SpecificDatumReader<>(writer, PolicyEvent.getClassSchema());
+        });
     }
 }
