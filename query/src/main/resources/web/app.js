@@ -321,7 +321,8 @@ function renderInstruments(instruments) {
         ": ", el("span", {class: "status status-" + instrument.status}, statusWords(instrument.status, certainty)),
         instrument.statusSince ? " since " + formatPartialDate(instrument.statusSince) : "",
         instrument.notBefore || instrument.notAfter
-            ? el("span", {"data-testid": "status-bounds"}, " " + formatBounds(instrument.notBefore, instrument.notAfter))
+            ? el("span", {"data-testid": "status-bounds"},
+                " " + formatBounds(instrument.notBefore, instrument.notAfter))
             : "",
         instrument.possibleStatus ? el("div", {"data-testid": "possible-status", class: "certainty-POSSIBLE"},
             "then " + statusWords(instrument.possibleStatus, "POSSIBLE") + " "
@@ -345,7 +346,8 @@ function renderConflicts(conflicts, instruments) {
     const type = conflict.type || "DATES";
     return el("li", {"data-testid": "conflict", "data-conflict-type": type},
         el("span", {class: "conflict-type conflict-" + type}, type === "ORDER" ? "order" : "dates"), " ",
-        instrumentLabelIn(instruments, conflict.instrument, conflict.instrumentKey) + ", " + humanize(conflict.kind) + ":",
+        instrumentLabelIn(instruments, conflict.instrument, conflict.instrumentKey) + ", "
+        + humanize(conflict.kind) + ":",
         el("ul", {class: "claims"}, (conflict.claims || []).map(claim => {
           const chosen = claim.eventId === conflict.chosenEventId;
           return el("li", {"data-testid": "claim", "data-event-id": claim.eventId, class: chosen ? "chosen" : null},
