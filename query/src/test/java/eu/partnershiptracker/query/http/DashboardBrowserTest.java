@@ -32,8 +32,6 @@ import org.openqa.selenium.WebElement;
  * The dashboard in a real headless Chromium ({@link DashboardBrowser}) against the real API (TrackerService on the real
  * broker and registry), fed with the curated dataset. Steps known only by bounds are in
  * {@link DashboardCertaintyBrowserTest}.
- *
- * <p>This is the one test class of the dashboard that needs the {@code serve} side (TrackerService, ServeSettings).
  */
 @ExtendWith(RealInfrastructure.class)
 class DashboardBrowserTest {
