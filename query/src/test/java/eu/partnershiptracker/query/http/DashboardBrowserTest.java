@@ -1,13 +1,11 @@
 package eu.partnershiptracker.query.http;
 
+import static eu.partnershiptracker.query.http.DashboardBrowser.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicNames;
-import eu.partnershiptracker.embedded.Executables;
 import eu.partnershiptracker.producer.eventfiles.EventFiles;
 import eu.partnershiptracker.producer.publish.EventPublisher;
 import eu.partnershiptracker.producer.publish.PublishSettings;
@@ -28,45 +26,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The dashboard in a real headless Chromium against the real API (TrackerService on the real broker and registry,
- * fed with the curated dataset). Chromium and chromedriver are the system's, found on the PATH or through
- * {@code CHROME_BIN} and {@code CHROMEDRIVER}; nothing is downloaded. Without them the tests are skipped with a notice
- * saying how to install them, except on CI ({@code CI=true}), where that is a failure: CI always runs them.
- *
- * <p>This is the one test class of the dashboard that needs the {@code serve} side (TrackerService, ServeSettings).
+ * The dashboard in a real headless Chromium ({@link DashboardBrowser}) against the real API (TrackerService on the real
+ * broker and registry), fed with the curated dataset. Steps known only by bounds are in
+ * {@link DashboardCertaintyBrowserTest}.
  */
 @ExtendWith(RealInfrastructure.class)
 class DashboardBrowserTest {
 
-    private static final String INSTALL_NOTICE = "the browser tests need Chromium and chromedriver: install them "
-            + "(Debian: sudo apt-get install chromium chromium-driver) or point CHROME_BIN and CHROMEDRIVER at them";
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
     @TempDir
     static Path directory;
 
-    private static Path chromium;
-    private static Path chromedriver;
     private static TrackerService service;
     private static PublishSettings publishing;
-    private WebDriver browser;
+    private DashboardBrowser browser;
 
     @BeforeAll
     static void startTheApplication(final Infrastructure infrastructure) throws Exception {
-        chromium = Executables.find("CHROME_BIN", "chromium", "chromium-browser", "google-chrome").orElse(null);
-        chromedriver = Executables.find("CHROMEDRIVER", "chromedriver").orElse(null);
-        if (missingBrowser() != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and " + missingBrowser());
-            }
+        if (!DashboardBrowser.available()) {
             return;
         }
         final TopicNames topics = new TopicNames(infrastructure.uniqueTopic("dashboard-events"),
@@ -95,67 +74,100 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openTheDashboard() {
-        // Per test rather than for the class, so that each test is reported as skipped, with the notice.
-        assumeTrue(missingBrowser() == null, DashboardBrowserTest::missingBrowser);
-        final ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .build();
-        final ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + directory.resolve("chromium-" + System.nanoTime()));
-        browser = new ChromeDriver(driver, options);
-        browser.get("http://localhost:" + service.httpPort() + "/");
+        browser = DashboardBrowser.open(service, directory);
         // The dataset is processed in the background and the table fills in as it is: a row can show before all its
         // instruments do, so wait for the instrument the tests look at.
         await("the curated partnerships in the table").atMost(WAIT).ignoreExceptions()
-                .until(() -> row("EU:MD").findElement(By.cssSelector("[data-type=SDP]")).isDisplayed());
+                .until(() -> browser.row("EU:MD").findElement(By.cssSelector("[data-type=SDP]")).isDisplayed());
     }
 
     @AfterEach
     void closeTheBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void showsThePartnershipsWithTheirInstrumentsTimelineAndChart() {
-        assertThat(browser.findElements(By.cssSelector("[data-testid=partnership-row]")).size())
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid=partnership-row]")).size())
                 .isGreaterThan(20);
-        final WebElement moldovaSdp = row("EU:MD").findElement(By.cssSelector("[data-type=SDP]"));
-        // Known to the month only, so shown as a month.
-        assertThat(moldovaSdp.getText()).isEqualTo("SDP signed since May 2024");
+        final WebElement moldovaSdp = browser.row("EU:MD").findElement(By.cssSelector("[data-type=SDP]"));
+        // Known to the month only, so shown as a month; the instrument's name, when it has one, comes first.
+        assertThat(moldovaSdp.getText()).endsWith("signed since May 2024");
+        assertThat(moldovaSdp.getAttribute("data-certainty")).isEqualTo("CERTAIN");
 
-        row("EU:MD").click();
+        browser.select("EU:MD");
         await("the EU-Moldova timeline").atMost(WAIT).ignoreExceptions().until(() ->
-                browser.findElement(By.cssSelector("[data-event-id=eu-md-sdp-signed]")).isDisplayed());
-        final String event = browser.findElement(By.cssSelector("[data-event-id=eu-md-sdp-signed]")).getText();
-        assertThat(event).startsWith("May 2024 SDP signed").contains("Mol- dova").contains("source: 000_");
+                browser.find("[data-event-id=eu-md-sdp-signed]").isDisplayed());
+        final WebElement event = browser.find("[data-event-id=eu-md-sdp-signed]");
+        assertThat(event.findElement(By.cssSelector("[data-testid=event-date]")).getText()).isEqualTo("May 2024");
+        assertThat(event.getText()).contains("signed").contains("Mol- dova").contains("source: 000_");
 
         await("the chart").atMost(WAIT).ignoreExceptions().until(() ->
-                !browser.findElement(By.cssSelector("[data-testid=chart-signed]")).getAttribute("d").isEmpty());
+                !browser.find("[data-testid=chart-signed]").getAttribute("d").isEmpty());
     }
 
     @Test
     void anEarlierAsOfDateShowsTheStateOfThatDay() {
-        setAsOf("2023-12-31");
-        await("the table as of 2023-12-31").atMost(WAIT).until(() -> "2023-12-31".equals(
-                browser.findElement(By.id("partnerships")).getAttribute("data-as-of")));
+        browser.showAsOf("2023-12-31");
         // Moldova's SDP was signed in May 2024: it is not there yet.
-        assertThat(browser.findElements(By.cssSelector("[data-key='EU:MD'] [data-type=SDP]"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("[data-key='EU:MD'] [data-type=SDP]"))).isEmpty();
 
-        browser.findElement(By.id("as-of-today")).click();
+        browser.driver().findElement(By.id("as-of-today")).click();
         await("the current table").atMost(WAIT).ignoreExceptions().until(() ->
-                row("EU:MD").findElement(By.cssSelector("[data-type=SDP]")).isDisplayed());
+                browser.row("EU:MD").findElement(By.cssSelector("[data-type=SDP]")).isDisplayed());
+    }
+
+    @Test
+    void anAsOfThatIsNotADateIsRefusedWithoutAskingTheServer() {
+        browser.enter("as-of", "2024-5");
+
+        assertThat(browser.driver().findElement(By.id("status")).getText())
+                .isEqualTo("As of: '2024-5' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        assertThat(browser.driver().findElement(By.id("partnerships")).getAttribute("data-as-of")).isEmpty();
+    }
+
+    @Test
+    void aKnownAtThatIsNeitherADateNorAnInstantIsRefused() {
+        browser.enter("known-at", "yesterday");
+
+        assertThat(browser.driver().findElement(By.id("status")).getText())
+                .startsWith("Known at: 'yesterday' is neither a date (YYYY-MM-DD) nor an instant");
+        assertThat(browser.driver().findElement(By.id("partnerships")).getAttribute("data-known-at")).isEmpty();
+    }
+
+    @Test
+    void aPartnershipsConflictingClaimsAreListedWithTheRule() {
+        // 001 says the Korea FPA entered into force in 2014 in its prose, and on 1 December 2016 in its annex.
+        browser.select("EU:KR");
+        await("the EU-Korea conflicts").atMost(WAIT).ignoreExceptions().until(() ->
+                browser.find("[data-testid=conflict]").isDisplayed());
+        final WebElement conflict = browser.find("[data-testid=conflict]");
+
+        assertThat(conflict.getAttribute("data-conflict-type")).isEqualTo("DATES");
+        assertThat(conflict.getText()).contains("entered into force");
+        assertThat(conflict.findElements(By.cssSelector("[data-testid=claim]"))).extracting(WebElement::getText)
+                .anySatisfy(claim -> assertThat(claim).startsWith("2014 ("))
+                .anySatisfy(claim -> assertThat(claim).startsWith("1 December 2016 (").endsWith("chosen"));
+        assertThat(conflict.findElement(By.cssSelector("[data-testid=conflict-rule]")).getText()).startsWith("rule: ");
+    }
+
+    /** Needs the new fold, which lists a fact's conflicts at every as-of date, before its claims' dates too. */
+    @Test
+    void conflictsAreListedAtEveryAsOfDate() {
+        browser.showAsOf("2015-06-30");
+        browser.select("EU:KR");
+
+        await("the EU-Korea FPA conflict as of 2015-06-30").atMost(WAIT).ignoreExceptions().until(() ->
+                browser.find("[data-testid=conflict]").getText().contains("entered into force"));
+        assertThat(browser.find("[data-testid=detail-conflicts]").getText()).contains("1 December 2016");
     }
 
     @Test
     void aNewlyPublishedEventAppearsInTheLiveFeed() throws Exception {
         await("the live feed connected").atMost(WAIT).until(() ->
-                "live".equals(browser.findElement(By.id("feed-status")).getText()));
+                "live".equals(browser.driver().findElement(By.id("feed-status")).getText()));
         final Path file = directory.resolve("live-event.yaml");
         Files.writeString(file, """
                 events:
@@ -170,30 +182,11 @@ class DashboardBrowserTest {
                 """);
         publish(file);
 
-        await("the change in the live feed").atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(
-                By.cssSelector("[data-testid=feed-item][data-cause-event-id=dashboard-test-eu-is-sdp-signed]"))
-                .getText().startsWith("EU \u2013 IS"));
-        assertThat(browser.findElement(By.cssSelector("[data-cause-event-id=dashboard-test-eu-is-sdp-signed]"))
-                .getText()).contains("SDP: new \u2192 signed").contains("effective March 2025");
-    }
-
-    /** What is missing to run the browser tests and how to install it, or null when nothing is. */
-    private static String missingBrowser() {
-        if (chromium != null && chromedriver != null) {
-            return null;
-        }
-        return (chromium == null ? "Chromium (CHROME_BIN, or chromium on the PATH)"
-                : "chromedriver (CHROMEDRIVER, or chromedriver on the PATH)") + " was not found; " + INSTALL_NOTICE;
-    }
-
-    private WebElement row(final String key) {
-        return browser.findElement(By.cssSelector("[data-testid=partnership-row][data-key='" + key + "']"));
-    }
-
-    /** Date inputs take typed text in the browser's locale format; setting the value is what a picker does. */
-    private void setAsOf(final String date) {
-        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
-                + "input.value = arguments[0]; input.dispatchEvent(new Event('change'));", date);
+        final String item = "[data-testid=feed-item][data-cause-event-id=dashboard-test-eu-is-sdp-signed]";
+        await("the change in the live feed").atMost(WAIT).ignoreExceptions().until(() ->
+                browser.find(item).isDisplayed());
+        assertThat(browser.find(item).getAttribute("data-key")).isEqualTo("EU:IS");
+        assertThat(browser.find(item).getText()).contains(": new \u2192 signed").contains("effective March 2025");
     }
 
     private static void publish(final Path input) throws Exception {
