@@ -194,7 +194,8 @@ final class QueryRoutes {
                 @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "One point per year, from the first signature or entry"
-                        + " into force to the last change", content = @OpenApiContent(from = Answers.StatsTimeline.class)),
+                        + " into force to the last change",
+                        content = @OpenApiContent(from = Answers.StatsTimeline.class)),
                 @OpenApiResponse(status = "400", description = ApiError.BAD_REQUEST,
                         content = @OpenApiContent(from = ApiError.class)),
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
