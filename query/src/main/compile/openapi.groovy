@@ -20,8 +20,10 @@ import javax.lang.model.element.TypeElement
 class OpenApiConfiguration implements OpenApiAnnotationProcessorConfigurer {
 
     private static final String AVRO_RECORD = 'org.apache.avro.specific.SpecificRecordBase'
-    private static final String AVRO_PARTIAL_DATE = 'eu.partnershiptracker.model.PartialDate'
-    private static final String WRITTEN_PARTIAL_DATE = 'eu.partnershiptracker.query.http.JsonMapping.WrittenPartialDate'
+    /** The Avro records JsonMapping writes in a form of its own, and the type that form has. */
+    private static final Map<String, String> WRITTEN_AS = [
+            'eu.partnershiptracker.model.PartialDate': 'eu.partnershiptracker.query.http.JsonMapping.WrittenPartialDate',
+            'eu.partnershiptracker.model.DateBounds' : 'eu.partnershiptracker.query.http.JsonMapping.WrittenDateBounds']
 
     @Override
     void configure(OpenApiAnnotationProcessorConfiguration configuration) {
@@ -36,14 +38,16 @@ class OpenApiConfiguration implements OpenApiAnnotationProcessorConfigurer {
             return !(context.isAssignable(type.mirror, avroRecord.asType()) && context.hasElement(avroRecord, property))
         } as PropertyInSchemeFilter
 
-        // JsonMapping writes every PartialDate as a WrittenPartialDate, in a list or not.
+        // JsonMapping writes every PartialDate as a WrittenPartialDate and every DateBounds as a WrittenDateBounds, in a
+        // list or not.
         configuration.insertEmbeddedTypeProcessor({ EmbeddedTypeProcessorContext context ->
-            if (context.type.fullName != AVRO_PARTIAL_DATE) {
+            String writtenAs = WRITTEN_AS[context.type.fullName]
+            if (writtenAs == null) {
                 return false
             }
             AnnotationProcessorContext processor = context.parentContext
             ClassDefinition written = processor.getClassDefinition(
-                    processor.forTypeElement(WRITTEN_PARTIAL_DATE).asType(), [], context.type.structureType)
+                    processor.forTypeElement(writtenAs).asType(), [], context.type.structureType)
             def description = processor.typeSchemaGenerator.createEmbeddedTypeDescription(
                     written, context.inlineRefs, context.requiresNonNulls, null, [:])
             description.json.entrySet().each { context.scheme.add(it.key, it.value) }

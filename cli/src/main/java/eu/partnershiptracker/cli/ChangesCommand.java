@@ -7,6 +7,7 @@ import eu.partnershiptracker.query.client.ApiClient;
 import eu.partnershiptracker.query.client.ServerSentEvents;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,11 @@ public final class ChangesCommand implements Callable<Integer> {
             description = "Last event date to include (default: no end).")
     private LocalDate to;
 
+    @Option(names = "--known-at", paramLabel = "INSTANT", converter = QueryTimeConverters.KnownAt.class,
+            description = "Replay only the events recorded up to this instant (ISO-8601, e.g. 2025-01-31T12:00:00Z; a "
+                    + "date means the end of that day, month or year in UTC).")
+    private Instant knownAt;
+
     @Option(names = "--follow", description = "Stream changes as they are recorded instead of replaying.")
     private boolean follow;
 
@@ -54,11 +60,12 @@ public final class ChangesCommand implements Callable<Integer> {
             final Map<String, Object> parameters = new HashMap<>();
             parameters.put("from", from);
             parameters.put("to", to);
+            parameters.put("knownAt", knownAt);
             return api.print(spec, "/api/changes", parameters, ChangesCommand::printReplay);
         }
-        if (from != null || to != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "--follow shows changes as they are recorded and cannot be combined with --from or --to");
+        if (from != null || to != null || knownAt != null) {
+            throw new ParameterException(spec.commandLine(), "--follow shows changes as they are recorded and cannot"
+                    + " be combined with --from, --to or --known-at");
         }
         final PrintWriter out = spec.commandLine().getOut();
         if (!api.json()) {
@@ -79,7 +86,7 @@ public final class ChangesCommand implements Callable<Integer> {
         for (final JsonNode step : answer.path("items")) {
             final StringBuilder events = new StringBuilder();
             step.path("eventIds").forEach(id -> events.append(events.isEmpty() ? "" : ", ").append(id.asText()));
-            table.row(Render.date(step.get("date")), step.path("key").asText(),
+            table.row(Render.when(step.get("date"), step.get("bounds")), step.path("key").asText(),
                     Render.transitions(step.path("transitions")), events.toString());
         }
         table.print(out);
@@ -94,7 +101,8 @@ public final class ChangesCommand implements Callable<Integer> {
                 final JsonNode change = client.mapper().readTree(event.data());
                 out.printf(LIVE_ROW, change.path("recordedAt").asText(),
                         PartnershipKey.of(change.path("actor").asText(), change.path("counterpart").asText()),
-                        change.path("operation").asText(), Render.date(change.get("effectiveDate")),
+                        change.path("operation").asText(),
+                        Render.when(change.get("effectiveDate"), change.get("effectiveBounds")),
                         Render.transitions(change.path("transitions")));
             } catch (final JsonProcessingException e) {
                 throw new UncheckedIOException("the change stream sent something that is not JSON", e);

@@ -2,9 +2,12 @@ package eu.partnershiptracker.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.model.InstrumentStatus;
+import eu.partnershiptracker.query.CertaintyFilter;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,9 +30,23 @@ public final class StateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "ACTOR:COUNTERPART", description = "One partnership, e.g. EU:JP.")
     private String partnership;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
-            description = "The state as the events dated up to this day describe it (default: now).")
+    @Option(names = "--as-of", paramLabel = "YYYY[-MM[-DD]]", converter = QueryTimeConverters.AsOf.class,
+            description = "The state as the events dated up to this day describe it; a year or a month means its last"
+                    + " day (default: now).")
     private LocalDate asOf;
+
+    @Option(names = "--known-at", paramLabel = "INSTANT", converter = QueryTimeConverters.KnownAt.class,
+            description = "The state as the tracker knew it then, from the events recorded up to this instant "
+                    + "(ISO-8601, e.g. 2025-01-31T12:00:00Z; a date means the end of that day, month or year in UTC).")
+    private Instant knownAt;
+
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "List only partnerships with an instrument in this status (e.g. SIGNED).")
+    private InstrumentStatus status;
+
+    @Option(names = "--certainty", paramLabel = "CERTAIN|ANY", converter = QueryTimeConverters.Certainty.class,
+            description = "Whether --status takes only certain steps (CERTAIN, default) or possible ones too (ANY).")
+    private CertaintyFilter certainty;
 
     @Mixin
     private ApiOptions api;
@@ -41,6 +58,14 @@ public final class StateCommand implements Callable<Integer> {
     public Integer call() {
         final Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", asOf);
+        parameters.put("knownAt", knownAt);
+        if (partnership == null) {
+            parameters.put("status", status);
+            parameters.put("certainty", certainty);
+        } else if (status != null || certainty != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--status and --certainty filter the list of partnerships, not one partnership");
+        }
         return api.print(spec, path(), parameters, partnership == null ? StateCommand::printList
                 : StateCommand::printOne);
     }
@@ -59,31 +84,32 @@ public final class StateCommand implements Callable<Integer> {
     }
 
     private static void printList(final PrintWriter out, final JsonNode answer) {
-        final TextTable table = new TextTable("PARTNERSHIP", "INSTRUMENT", "STATUS", "SINCE", "SIGNED", "IN FORCE");
+        final TextTable table = new TextTable("PARTNERSHIP", "INSTRUMENT", "STATUS", "SINCE", "SIGNED", "IN FORCE",
+                "NAME");
         for (final JsonNode item : answer.path("items")) {
             for (final JsonNode instrument : item.path("instruments")) {
-                table.row(item.path("key").asText(), Render.instrument(instrument.path("type"), instrument.get("key")),
-                        instrument.path("status").asText(), Render.date(instrument.get("statusSince")),
-                        Render.date(instrument.get("signedOn")), Render.date(instrument.get("inForceFrom")));
+                table.row(Render.partnership(item), Render.instrument(instrument.path("type"), instrument.get("key")),
+                        Render.status(instrument), Render.since(instrument), Render.date(instrument.get("signedOn")),
+                        Render.date(instrument.get("inForceFrom")), Render.text(instrument.get("name")));
             }
         }
         table.print(out);
-        out.printf("%d partnerships%s%n", answer.path("count").asInt(), asOfSuffix(answer));
+        out.printf("%d partnerships%s%n", answer.path("count").asInt(), timeSuffix(answer));
     }
 
     private static void printOne(final PrintWriter out, final JsonNode answer) {
-        out.printf("%s%s%n%n", answer.path("key").asText(), asOfSuffix(answer));
-        final TextTable instruments = new TextTable("INSTRUMENT", "STATUS", "SINCE", "SIGNED", "IN FORCE");
+        out.printf("%s%s%n%n", Render.partnership(answer), timeSuffix(answer));
+        final TextTable instruments = new TextTable("INSTRUMENT", "STATUS", "SINCE", "SIGNED", "IN FORCE", "NAME");
         for (final JsonNode instrument : answer.path("instruments")) {
             instruments.row(Render.instrument(instrument.path("type"), instrument.get("key")),
-                    instrument.path("status").asText(), Render.date(instrument.get("statusSince")),
-                    Render.date(instrument.get("signedOn")), Render.date(instrument.get("inForceFrom")));
+                    Render.status(instrument), Render.since(instrument), Render.date(instrument.get("signedOn")),
+                    Render.date(instrument.get("inForceFrom")), Render.text(instrument.get("name")));
         }
         instruments.print(out);
         out.println();
         final TextTable events = new TextTable("DATE", "EVENT", "INSTRUMENT", "KIND", "STATUS", "SOURCE");
         for (final JsonNode event : answer.path("events")) {
-            events.row(Render.date(event.get("eventDate")), event.path("eventId").asText(),
+            events.row(Render.when(event.get("eventDate"), event.get("dateBounds")), event.path("eventId").asText(),
                     Render.instrument(event.path("instrument"), event.get("instrumentKey")),
                     event.path("kind").asText(), event.path("status").asText(),
                     Render.text(event.path("provenance").get("source")));
@@ -95,9 +121,10 @@ public final class StateCommand implements Callable<Integer> {
         }
     }
 
-    private static String asOfSuffix(final JsonNode answer) {
+    private static String timeSuffix(final JsonNode answer) {
         final String asOf = Render.text(answer.get("asOf"));
-        return asOf == null ? "" : " as of " + asOf;
+        final String knownAt = Render.text(answer.get("knownAt"));
+        return (asOf == null ? "" : " as of " + asOf) + (knownAt == null ? "" : " known at " + knownAt);
     }
 
     private static String segment(final String text) {

@@ -89,8 +89,38 @@ class TrackerCliTest {
     void aBadDateIsAUsageErrorNamingTheOption() {
         final Run run = run("state", "--as-of", "2024-02-30", "--api-url", apiUrl);
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--as-of", "'2024-02-30' is not a date (YYYY-MM-DD)");
+        assertThat(run.err()).contains("--as-of", "impossible date '2024-02-30'");
         assertThat(run("changes", "--from", "soon", "--api-url", apiUrl).err()).contains("--from");
+        final Run knownAt = run("state", "--known-at", "2025-01-31T12:00", "--api-url", apiUrl);
+        assertThat(knownAt.exitCode()).isEqualTo(2);
+        assertThat(knownAt.err()).contains("--known-at", "'2025-01-31T12:00' is not an instant");
+        final Run certainty = run("state", "--status", "SIGNED", "--certainty", "maybe", "--api-url", apiUrl);
+        assertThat(certainty.exitCode()).isEqualTo(2);
+        assertThat(certainty.err()).contains("--certainty", "'maybe' is not one of CERTAIN, ANY");
+        assertThat(run("state", "EU:JP", "--status", "SIGNED", "--api-url", apiUrl).exitCode()).isEqualTo(2);
+        assertThat(run("changes", "--follow", "--known-at", "2000", "--api-url", apiUrl).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void stateAsOfAMonthAndAsKnownAtAnInstant() {
+        final Run month = run("state", "EU:JP", "--as-of", "2024-06", "--api-url", apiUrl);
+        assertThat(month.exitCode()).as(month.err()).isZero();
+        assertThat(month.out()).startsWith("EU:JP as of 2024-06-30")
+                .containsPattern("SDP\\s+NEGOTIATING\\s+2023-05");
+
+        final Run before = run("state", "--known-at", "2000", "--api-url", apiUrl);
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out()).contains("0 partnerships known at 2000-12-31T23:59:59.999999999Z");
+        assertThat(run("state", "EU:JP", "--known-at", "2000-01-01T00:00:00Z", "--api-url", apiUrl).exitCode())
+                .isEqualTo(1);
+        assertThat(run("changes", "--known-at", "2000", "--api-url", apiUrl).out()).contains("0 steps");
+    }
+
+    @Test
+    void stateFiltersByStatusWithCertainty() {
+        final Run signed = run("state", "--status", "SIGNED", "--certainty", "any", "--api-url", apiUrl);
+        assertThat(signed.exitCode()).as(signed.err()).isZero();
+        assertThat(signed.out()).containsPattern("EU:JP\\s+SDP\\s+SIGNED").doesNotContain("NATO:JP");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.query;
 
 import eu.partnershiptracker.model.EventEntry;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,24 +33,25 @@ public final class Answers {
     }
 
     /** {@code GET /api/partnerships}, its items sorted by key. */
-    public record PartnershipList(LocalDate asOf, int count, List<PartnershipView> items) {
+    public record PartnershipList(LocalDate asOf, Instant knownAt, int count, List<PartnershipView> items) {
 
         public PartnershipList {
             items = List.copyOf(items);
         }
 
-        public static PartnershipList of(final LocalDate asOf, final List<PartnershipView> items) {
-            return new PartnershipList(asOf, items.size(), sorted(items, PartnershipView.BY_KEY));
+        public static PartnershipList of(final QueryTime time, final List<PartnershipView> items) {
+            return new PartnershipList(time.asOf(), time.knownAt(), items.size(), sorted(items, PartnershipView.BY_KEY));
         }
 
         /** The answer of instances holding disjoint shares of the partnerships, as one instance would give it. */
         public static PartnershipList merge(final List<PartnershipList> shares) {
-            return of(shares.get(0).asOf(), concat(shares, PartnershipList::items));
+            return of(new QueryTime(shares.get(0).asOf(), shares.get(0).knownAt()),
+                    concat(shares, PartnershipList::items));
         }
     }
 
     /** {@code GET /api/partnerships/{actor}/{counterpart}/history}. */
-    public record History(String key, List<EventEntry> events, List<StepView> steps) {
+    public record History(String key, Instant knownAt, List<EventEntry> events, List<StepView> steps) {
 
         public History {
             Objects.requireNonNull(key, "key");
@@ -59,36 +61,47 @@ public final class Answers {
     }
 
     /** {@code GET /api/changes}, its items in {@link StepView#ORDER}. */
-    public record ChangeList(LocalDate from, LocalDate to, int count, List<StepView> items) {
+    public record ChangeList(LocalDate from, LocalDate to, Instant knownAt, int count, List<StepView> items) {
 
         public ChangeList {
             items = List.copyOf(items);
         }
 
-        public static ChangeList of(final LocalDate from, final LocalDate to, final List<StepView> items) {
-            return new ChangeList(from, to, items.size(), sorted(items, StepView.ORDER));
+        public static ChangeList of(final LocalDate from, final LocalDate to, final Instant knownAt,
+                final List<StepView> items) {
+            return new ChangeList(from, to, knownAt, items.size(), sorted(items, StepView.ORDER));
         }
 
         /** The replays of instances holding disjoint shares of the partnerships, as one instance would give it. */
         public static ChangeList merge(final List<ChangeList> shares) {
-            return of(shares.get(0).from(), shares.get(0).to(), concat(shares, ChangeList::items));
+            final ChangeList first = shares.get(0);
+            return of(first.from(), first.to(), first.knownAt(), concat(shares, ChangeList::items));
         }
     }
 
-    /** {@code GET /api/stats}: partnerships, and their instruments counted by actor, type and status. */
-    public record Stats(LocalDate asOf, int partnerships, Map<String, Integer> byActor,
-            Map<String, Integer> byInstrument, Map<String, Integer> byStatus) {
+    /**
+     * {@code GET /api/stats}: partnerships, and the instruments {@code certainty} counts (CERTAIN: those whose status is
+     * certain; ANY: every one at its highest step) by actor, type and status; {@code byCertainty} counts every
+     * instrument by the certainty of its highest step, so it shows how many a CERTAIN count leaves out.
+     */
+    public record Stats(LocalDate asOf, Instant knownAt, CertaintyFilter certainty, int partnerships,
+            Map<String, Integer> byActor, Map<String, Integer> byInstrument, Map<String, Integer> byStatus,
+            Map<String, Integer> byCertainty) {
 
         public Stats {
+            Objects.requireNonNull(certainty, "certainty");
             byActor = Collections.unmodifiableSortedMap(new TreeMap<>(byActor));
             byInstrument = Collections.unmodifiableSortedMap(new TreeMap<>(byInstrument));
             byStatus = Collections.unmodifiableSortedMap(new TreeMap<>(byStatus));
+            byCertainty = Collections.unmodifiableSortedMap(new TreeMap<>(byCertainty));
         }
 
         /** Disjoint shares of the partnerships count up. */
         public static Stats merge(final List<Stats> shares) {
-            return new Stats(shares.get(0).asOf(), shares.stream().mapToInt(Stats::partnerships).sum(),
-                    sum(shares, Stats::byActor), sum(shares, Stats::byInstrument), sum(shares, Stats::byStatus));
+            final Stats first = shares.get(0);
+            return new Stats(first.asOf(), first.knownAt(), first.certainty(),
+                    shares.stream().mapToInt(Stats::partnerships).sum(), sum(shares, Stats::byActor),
+                    sum(shares, Stats::byInstrument), sum(shares, Stats::byStatus), sum(shares, Stats::byCertainty));
         }
 
         private static Map<String, Integer> sum(final List<Stats> shares,
@@ -101,11 +114,12 @@ public final class Answers {
 
     /**
      * {@code GET /api/stats/timeline}: running totals per year, from the first year with a signature or an entry into
-     * force to the last.
+     * force to the last year in which a total changed.
      */
-    public record StatsTimeline(List<YearPoint> points) {
+    public record StatsTimeline(Instant knownAt, CertaintyFilter certainty, List<YearPoint> points) {
 
         public StatsTimeline {
+            Objects.requireNonNull(certainty, "certainty");
             points = List.copyOf(points);
         }
 
@@ -114,13 +128,14 @@ public final class Answers {
          * nothing, after its last it keeps its last totals. The merged span is the union of the shares' spans.
          */
         public static StatsTimeline merge(final List<StatsTimeline> shares) {
+            final StatsTimeline first = shares.get(0);
             final List<TreeMap<Integer, YearPoint>> byYear = shares.stream().map(share -> share.points().stream()
                     .collect(Collectors.toMap(YearPoint::year, Function.identity(), (a, b) -> b, TreeMap::new)))
                     .toList();
             final TreeSet<Integer> years = new TreeSet<>();
             byYear.forEach(series -> years.addAll(series.keySet()));
             if (years.isEmpty()) {
-                return new StatsTimeline(List.of());
+                return new StatsTimeline(first.knownAt(), first.certainty(), List.of());
             }
             final List<YearPoint> points = new ArrayList<>();
             for (int year = years.first(); year <= years.last(); year++) {
@@ -130,7 +145,7 @@ public final class Answers {
                 points.add(new YearPoint(year, latest.stream().mapToInt(YearPoint::signed).sum(),
                         latest.stream().mapToInt(YearPoint::inForce).sum()));
             }
-            return new StatsTimeline(points);
+            return new StatsTimeline(first.knownAt(), first.certainty(), points);
         }
     }
 

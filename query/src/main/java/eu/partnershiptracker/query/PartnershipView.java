@@ -15,10 +15,12 @@ import java.util.Objects;
 
 /**
  * A partnership as the API shows it: the state with its key; the timeline ({@code events}) only in answers about one
- * partnership, where it is wanted, and left out of lists, where it would multiply the size of the answer.
+ * partnership, where it is wanted, and left out of lists, where it would multiply the size of the answer. The
+ * counterpart's display name stands beside its code; {@code knownAt} is the transaction-time cut (null: everything
+ * recorded).
  */
-public record PartnershipView(String key, Actor actor, String counterpart, LocalDate asOf,
-        List<InstrumentState> instruments, List<Conflict> conflicts,
+public record PartnershipView(String key, Actor actor, String counterpart, String counterpartName, LocalDate asOf,
+        Instant knownAt, List<InstrumentState> instruments, List<Conflict> conflicts,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventEntry> events, String lastEventId, Instant updatedAt) {
 
     /** Lists of partnerships are sorted by key. */
@@ -44,7 +46,8 @@ public record PartnershipView(String key, Actor actor, String counterpart, Local
     private static PartnershipView of(final PartnershipState state, final List<EventEntry> events) {
         Objects.requireNonNull(state, "state");
         return new PartnershipView(PartnershipKey.of(state.getActor().name(), state.getCounterpart()), state.getActor(),
-                state.getCounterpart(), state.getAsOf(), state.getInstruments(), state.getConflicts(), events,
+                state.getCounterpart(), state.getCounterpartName(), state.getAsOf(), state.getKnownAt(),
+                state.getInstruments(), state.getConflicts(), events,
                 state.getLastEventId(), state.getUpdatedAt());
     }
 }

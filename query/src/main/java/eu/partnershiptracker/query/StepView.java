@@ -1,6 +1,7 @@
 package eu.partnershiptracker.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.InstrumentTransition;
 import eu.partnershiptracker.model.PartialDate;
 import java.util.Comparator;
@@ -10,8 +11,11 @@ import java.util.Objects;
 /**
  * One step of a valid-time replay: the date, the events taking effect then, what changed and the state after it.
  * {@code key} names the partnership in replays over all partnerships and is left out of a partnership's own history.
+ * When the step's events state no exact date, only bounds, {@code bounds} gives them and {@code date} is the bound the
+ * step is placed at, as the source states it.
  */
-public record StepView(@JsonInclude(JsonInclude.Include.NON_NULL) String key, PartialDate date, List<String> eventIds,
+public record StepView(@JsonInclude(JsonInclude.Include.NON_NULL) String key, PartialDate date,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DateBounds bounds, List<String> eventIds,
         List<InstrumentTransition> transitions, PartnershipView state) {
 
     /** Replays of all partnerships: by date, then by partnership. */
@@ -26,6 +30,6 @@ public record StepView(@JsonInclude(JsonInclude.Include.NON_NULL) String key, Pa
     }
 
     public StepView withKey(final String newKey) {
-        return new StepView(Objects.requireNonNull(newKey, "key"), date, eventIds, transitions, state);
+        return new StepView(Objects.requireNonNull(newKey, "key"), date, bounds, eventIds, transitions, state);
     }
 }

@@ -1,5 +1,7 @@
 package eu.partnershiptracker.query;
 
+import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.PartialDates;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
@@ -8,9 +10,11 @@ import eu.partnershiptracker.core.history.ValidTimeReplay;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.InstrumentState;
+import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PartnershipState;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +32,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Queries over the timelines in one store (this instance's share of the partnerships). Every state is derived with
- * {@link PartnershipFold#stateAsOf} and every replay with {@link ValidTimeReplay}, so the API agrees with the change
- * feed and with itself.
+ * {@link PartnershipFold#stateAsOf} (through {@link QueryTime}, which first cuts the timeline at knownAt) and every
+ * replay with {@link ValidTimeReplay}, so the API agrees with the change feed and with itself.
  */
 public final class TimelineQueries {
 
@@ -39,117 +43,201 @@ public final class TimelineQueries {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** One partnership with its timeline, empty when it has no effective event by {@code asOf} (null: now). */
-    public Optional<PartnershipView> partnership(final String key, final LocalDate asOf) {
-        return timeline(key).map(timeline -> PartnershipFold.stateAsOf(timeline, asOf)).map(PartnershipView::withEvents);
+    /** One partnership with its timeline at a time of query, empty when it has no effective event by then. */
+    public Optional<PartnershipView> partnership(final String key, final QueryTime time) {
+        Objects.requireNonNull(time, "time");
+        return timeline(key, time).map(time::state).map(PartnershipView::withEvents);
     }
 
-    /** The partnerships the filter keeps, as of a date (null: now), sorted by key. */
-    public Answers.PartnershipList partnerships(final LocalDate asOf, final PartnershipFilter filter) {
+    /** The partnerships the filter keeps at a time of query, sorted by key. */
+    public Answers.PartnershipList partnerships(final QueryTime time, final PartnershipFilter filter) {
+        Objects.requireNonNull(time, "time");
         Objects.requireNonNull(filter, "filter");
         final List<PartnershipView> items = new ArrayList<>();
         forEachTimeline((key, timeline) -> {
-            final PartnershipState state = PartnershipFold.stateAsOf(timeline, asOf);
+            final PartnershipState state = time.state(timeline);
             if (state != null && filter.keeps(state)) {
                 items.add(PartnershipView.summary(state));
             }
         });
-        return Answers.PartnershipList.of(asOf, items);
+        return Answers.PartnershipList.of(time, items);
     }
 
     /**
-     * Every event ever recorded for a partnership, with its audit trail, and the valid-time replay within [from, to]
-     * (null: open); empty when the partnership is unknown.
+     * Every event recorded for a partnership up to {@code knownAt} (null: ever), with its audit trail, and the
+     * valid-time replay within [from, to] (null: open); empty when the partnership is unknown then.
      */
-    public Optional<Answers.History> history(final String key, final LocalDate from, final LocalDate to) {
-        return timeline(key).map(timeline ->
-                new Answers.History(key, PartnershipFold.auditTrail(timeline), steps(timeline, from, to)));
+    public Optional<Answers.History> history(final String key, final LocalDate from, final LocalDate to,
+            final Instant knownAt) {
+        final QueryTime time = new QueryTime(null, knownAt);
+        return timeline(key, time).map(timeline -> new Answers.History(key, knownAt,
+                PartnershipFold.auditTrail(timeline), steps(timeline, from, to, time)));
     }
 
-    /** The replay of every partnership within [from, to] (null: open), by date then key. */
-    public Answers.ChangeList changes(final LocalDate from, final LocalDate to) {
+    /** The replay of every partnership within [from, to] (null: open) as known at an instant (null: now). */
+    public Answers.ChangeList changes(final LocalDate from, final LocalDate to, final Instant knownAt) {
+        final QueryTime time = new QueryTime(null, knownAt);
         final List<StepView> items = new ArrayList<>();
-        forEachTimeline((key, timeline) -> steps(timeline, from, to).forEach(step -> items.add(step.withKey(key))));
-        return Answers.ChangeList.of(from, to, items);
+        forEachTimeline((key, timeline) -> steps(time.known(timeline), from, to, time)
+                .forEach(step -> items.add(step.withKey(key))));
+        return Answers.ChangeList.of(from, to, knownAt, items);
     }
 
-    /** How many partnerships have a state as of a date (null: now), and their instruments by actor, type and status. */
-    public Answers.Stats stats(final LocalDate asOf) {
+    /**
+     * How many partnerships have a state at a time of query, their instruments that {@code certainty} counts by actor,
+     * type and status, and all their instruments by the certainty of their highest step.
+     */
+    public Answers.Stats stats(final QueryTime time, final CertaintyFilter certainty) {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(certainty, "certainty");
         final Map<String, Integer> byActor = new TreeMap<>();
         final Map<String, Integer> byInstrument = new TreeMap<>();
         final Map<String, Integer> byStatus = new TreeMap<>();
+        final Map<String, Integer> byCertainty = new TreeMap<>();
         final List<PartnershipState> states = new ArrayList<>();
-        forEachTimeline((key, timeline) -> Optional.ofNullable(PartnershipFold.stateAsOf(timeline, asOf))
-                .ifPresent(states::add));
+        forEachTimeline((key, timeline) -> Optional.ofNullable(time.state(timeline)).ifPresent(states::add));
         for (final PartnershipState state : states) {
             for (final InstrumentState instrument : state.getInstruments()) {
-                byActor.merge(state.getActor().name(), 1, Integer::sum);
-                byInstrument.merge(instrument.getType().name(), 1, Integer::sum);
-                byStatus.merge(instrument.getStatus().name(), 1, Integer::sum);
+                byCertainty.merge(CertaintyFilter.ofHighestStep(instrument).name(), 1, Integer::sum);
+                certainty.status(instrument).ifPresent(status -> {
+                    byActor.merge(state.getActor().name(), 1, Integer::sum);
+                    byInstrument.merge(instrument.getType().name(), 1, Integer::sum);
+                    byStatus.merge(status.name(), 1, Integer::sum);
+                });
             }
         }
-        return new Answers.Stats(asOf, states.size(), byActor, byInstrument, byStatus);
+        return new Answers.Stats(time.asOf(), time.knownAt(), certainty, states.size(), byActor, byInstrument,
+                byStatus, byCertainty);
     }
 
     /**
-     * Per year, from the first signature or entry into force to the last, how many instruments of the current states
-     * had been signed and had entered into force by the end of it; null filters match everything.
+     * Per year, how many instruments had been signed and had entered into force by its end (31 December), each year
+     * folded on its own so that a signature known only by bounds counts from when it is certain (or, with ANY,
+     * possible). The points run from the first year with a signature or an entry into force to the last year in which
+     * a total changed; null filters match everything.
      */
-    public Answers.StatsTimeline statsTimeline(final Actor actor, final InstrumentType instrument) {
-        final List<InstrumentState> instruments = new ArrayList<>();
-        forEachTimeline((key, timeline) -> {
-            final PartnershipState state = PartnershipFold.stateAsOf(timeline, null);
-            if (state != null && (actor == null || actor == state.getActor())) {
-                state.getInstruments().stream()
-                        .filter(candidate -> instrument == null || instrument == candidate.getType())
-                        .forEach(instruments::add);
+    public Answers.StatsTimeline statsTimeline(final Actor actor, final InstrumentType instrument,
+            final CertaintyFilter certainty, final Instant knownAt) {
+        Objects.requireNonNull(certainty, "certainty");
+        final QueryTime time = new QueryTime(null, knownAt);
+        final List<Timeline> timelines = new ArrayList<>();
+        forEachTimeline((key, timeline) -> timelines.add(time.known(timeline)));
+        final Optional<int[]> span = yearsClaimed(timelines);
+        final List<Answers.YearPoint> points = new ArrayList<>();
+        if (span.isPresent()) {
+            for (int year = span.get()[0]; year <= span.get()[1]; year++) {
+                final QueryTime yearEnd = time.at(LocalDate.of(year, 12, 31));
+                int signed = 0;
+                int inForce = 0;
+                for (final Timeline timeline : timelines) {
+                    final PartnershipState state = yearEnd.state(timeline);
+                    if (state == null || (actor != null && actor != state.getActor())) {
+                        continue;
+                    }
+                    for (final InstrumentState candidate : state.getInstruments()) {
+                        if (instrument == null || instrument == candidate.getType()) {
+                            signed += reached(candidate, certainty, InstrumentStatus.SIGNED,
+                                    InstrumentState::getSignedOn) ? 1 : 0;
+                            inForce += reached(candidate, certainty, InstrumentStatus.IN_FORCE,
+                                    InstrumentState::getInForceFrom) ? 1 : 0;
+                        }
+                    }
+                }
+                points.add(new Answers.YearPoint(year, signed, inForce));
             }
-        });
-        final List<Integer> signed = years(instruments, InstrumentState::getSignedOn);
-        final List<Integer> inForce = years(instruments, InstrumentState::getInForceFrom);
-        final List<Integer> all = new ArrayList<>(signed);
-        all.addAll(inForce);
-        if (all.isEmpty()) {
-            return new Answers.StatsTimeline(List.of());
         }
-        final int first = all.stream().min(Integer::compare).orElseThrow();
-        final int last = all.stream().max(Integer::compare).orElseThrow();
-        final List<Answers.YearPoint> points = new ArrayList<>(last - first + 1);
-        for (int year = first; year <= last; year++) {
-            points.add(new Answers.YearPoint(year, countUpTo(signed, year), countUpTo(inForce, year)));
+        return new Answers.StatsTimeline(knownAt, certainty, trimmed(points));
+    }
+
+    /** The first and last years any event's date or bounds name, empty when there are none. */
+    private static Optional<int[]> yearsClaimed(final List<Timeline> timelines) {
+        final List<Integer> years = new ArrayList<>();
+        for (final Timeline timeline : timelines) {
+            for (final TimelineEntry entry : timeline.entries()) {
+                final DateClaim claim = DateClaim.of(entry.event());
+                claim.possibleFrom().ifPresent(day -> years.add(day.getYear()));
+                claim.certainFrom().ifPresent(day -> years.add(day.getYear()));
+            }
         }
-        return new Answers.StatsTimeline(points);
+        return years.isEmpty() ? Optional.empty() : Optional.of(new int[] {
+            years.stream().min(Integer::compare).orElseThrow(), years.stream().max(Integer::compare).orElseThrow()});
     }
 
-    private static List<Integer> years(final List<InstrumentState> instruments,
-            final Function<InstrumentState, PartialDate> date) {
-        return instruments.stream().map(date).filter(Objects::nonNull).map(d -> d.getDate().getYear()).toList();
+    /**
+     * Whether an instrument had taken a step of the signature-to-force track: its dated step is recorded, or the status
+     * {@code certainty} counts lies between the step and IN_FORCE (ACTIVE and the later stages belong to other kinds of
+     * instrument, or keep the date of their step).
+     */
+    private static boolean reached(final InstrumentState instrument, final CertaintyFilter certainty,
+            final InstrumentStatus step, final Function<InstrumentState, PartialDate> dated) {
+        if (dated.apply(instrument) != null) {
+            return true;
+        }
+        return certainty.status(instrument)
+                .filter(status -> status.compareTo(step) >= 0 && status.compareTo(InstrumentStatus.IN_FORCE) <= 0)
+                .isPresent();
     }
 
-    private static int countUpTo(final List<Integer> years, final int year) {
-        return (int) years.stream().filter(y -> y <= year).count();
+    /** Without the years before the first signature or entry into force, and after the last change. */
+    private static List<Answers.YearPoint> trimmed(final List<Answers.YearPoint> points) {
+        int first = 0;
+        while (first < points.size() && points.get(first).signed() == 0 && points.get(first).inForce() == 0) {
+            first++;
+        }
+        int last = points.size() - 1;
+        while (last > first && sameTotals(points.get(last), points.get(last - 1))) {
+            last--;
+        }
+        return first > last ? List.of() : points.subList(first, last + 1);
     }
 
-    private static List<StepView> steps(final Timeline timeline, final LocalDate from, final LocalDate to) {
-        return ValidTimeReplay.replay(timeline, from, to).stream().map(step -> step(timeline, step)).toList();
+    private static boolean sameTotals(final Answers.YearPoint one, final Answers.YearPoint other) {
+        return one.signed() == other.signed() && one.inForce() == other.inForce();
     }
 
-    /** A step's date is written as precisely as the most precise of its events states it. */
-    private static StepView step(final Timeline timeline, final HistoryStep step) {
-        final DatePrecision precision = step.eventIds().stream()
+    private static List<StepView> steps(final Timeline known, final LocalDate from, final LocalDate to,
+            final QueryTime time) {
+        return ValidTimeReplay.replay(known, from, to).stream().map(step -> step(known, step, time)).toList();
+    }
+
+    /**
+     * A step's date is written as precisely as the most precise of its events states it; when they state only bounds,
+     * the step is dated by the bound it is placed at, as stated, and carries the bounds.
+     */
+    private static StepView step(final Timeline timeline, final HistoryStep step, final QueryTime time) {
+        final List<DateClaim> claims = step.eventIds().stream()
                 .map(timeline::find)
                 .flatMap(Optional::stream)
-                .map(TimelineEntry::event)
-                .map(event -> event.getEventDate().getPrecision())
-                .min(Comparator.naturalOrder())
-                .orElse(DatePrecision.DAY);
-        return new StepView(null, new PartialDate(step.date(), precision), step.eventIds(), step.transitions(),
-                PartnershipView.summary(step.state()));
+                .map(entry -> DateClaim.of(entry.event()))
+                .toList();
+        final Optional<DatePrecision> precision = claims.stream().filter(claim -> !claim.isBounded())
+                .map(claim -> claim.exact().getPrecision())
+                .min(Comparator.naturalOrder());
+        final PartnershipView state = PartnershipView.summary(time.stamped(step.state()));
+        if (precision.isPresent() || claims.isEmpty()) {
+            return new StepView(null, new PartialDate(step.date(), precision.orElse(DatePrecision.DAY)), null,
+                    step.eventIds(), step.transitions(), state);
+        }
+        final DateClaim bounded = claims.get(0);
+        return new StepView(null, placedAt(bounded, step.date()), bounded.bounds(), step.eventIds(),
+                step.transitions(), state);
     }
 
-    private Optional<Timeline> timeline(final String key) {
+    /** The bound whose period holds the step's day, else the one the claim has. */
+    private static PartialDate placedAt(final DateClaim bounded, final LocalDate day) {
+        final PartialDate lower = bounded.notBefore();
+        final PartialDate upper = bounded.notAfter();
+        if (lower != null && (upper == null || !day.isAfter(PartialDates.lastDay(lower)))) {
+            return lower;
+        }
+        return upper;
+    }
+
+    /** The partnership's timeline as known at the time of query; empty when nothing of it had been recorded then. */
+    private Optional<Timeline> timeline(final String key, final QueryTime time) {
         Objects.requireNonNull(key, "key");
-        return Optional.ofNullable(store.get().get(key)).filter(timeline -> !timeline.entries().isEmpty());
+        return Optional.ofNullable(store.get().get(key)).map(time::known)
+                .filter(timeline -> !timeline.entries().isEmpty());
     }
 
     private void forEachTimeline(final BiConsumer<String, Timeline> action) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.testing.TestEvents;
 import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.http.JsonMapping;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +43,8 @@ class AnswersMergeTest {
     private static final List<String> DATES = List.of("2004", "2010-06", "2016-07-08", "2018", "2018-07-10",
             "2023-01", "2024-05-21");
     private static final LocalDate AS_OF = LocalDate.of(2017, 1, 1);
+    /** Half-way through the recording of the generated events (TestEvents records them a second apart). */
+    private static final QueryTime KNOWN = new QueryTime(null, Instant.ofEpochSecond(1_700_000_010L));
 
     private final ObjectMapper json = JsonMapping.create();
 
@@ -57,17 +61,32 @@ class AnswersMergeTest {
         final TimelineQueries all = queries(whole);
         final List<TimelineQueries> parts = shares.stream().map(AnswersMergeTest::queries).toList();
 
-        assertMergesTo(all.partnerships(AS_OF, PartnershipFilter.ALL), parts,
-                part -> part.partnerships(AS_OF, PartnershipFilter.ALL), Answers.PartnershipList.class,
+        final QueryTime asOf = new QueryTime(AS_OF, null);
+        final PartnershipFilter sdp = new PartnershipFilter(null, InstrumentType.SDP, null, CertaintyFilter.CERTAIN);
+        final PartnershipFilter signed = new PartnershipFilter(null, null, InstrumentStatus.SIGNED, CertaintyFilter.ANY);
+        assertMergesTo(all.partnerships(asOf, PartnershipFilter.ALL), parts,
+                part -> part.partnerships(asOf, PartnershipFilter.ALL), Answers.PartnershipList.class,
                 Answers.PartnershipList::merge);
-        assertMergesTo(all.partnerships(null, new PartnershipFilter(null, InstrumentType.SDP, null)), parts,
-                part -> part.partnerships(null, new PartnershipFilter(null, InstrumentType.SDP, null)),
+        assertMergesTo(all.partnerships(QueryTime.NOW, sdp), parts, part -> part.partnerships(QueryTime.NOW, sdp),
                 Answers.PartnershipList.class, Answers.PartnershipList::merge);
-        assertMergesTo(all.changes(null, null), parts, part -> part.changes(null, null), Answers.ChangeList.class,
-                Answers.ChangeList::merge);
-        assertMergesTo(all.stats(AS_OF), parts, part -> part.stats(AS_OF), Answers.Stats.class, Answers.Stats::merge);
-        assertMergesTo(all.statsTimeline(null, null), parts, part -> part.statsTimeline(null, null),
-                Answers.StatsTimeline.class, Answers.StatsTimeline::merge);
+        assertMergesTo(all.partnerships(KNOWN, signed), parts, part -> part.partnerships(KNOWN, signed),
+                Answers.PartnershipList.class, Answers.PartnershipList::merge);
+        assertMergesTo(all.changes(null, null, null), parts, part -> part.changes(null, null, null),
+                Answers.ChangeList.class, Answers.ChangeList::merge);
+        assertMergesTo(all.changes(null, null, KNOWN.knownAt()), parts,
+                part -> part.changes(null, null, KNOWN.knownAt()), Answers.ChangeList.class, Answers.ChangeList::merge);
+        for (final CertaintyFilter certainty : CertaintyFilter.values()) {
+            assertMergesTo(all.stats(asOf, certainty), parts, part -> part.stats(asOf, certainty), Answers.Stats.class,
+                    Answers.Stats::merge);
+            assertMergesTo(all.stats(KNOWN, certainty), parts, part -> part.stats(KNOWN, certainty),
+                    Answers.Stats.class, Answers.Stats::merge);
+            assertMergesTo(all.statsTimeline(null, null, certainty, null), parts,
+                    part -> part.statsTimeline(null, null, certainty, null), Answers.StatsTimeline.class,
+                    Answers.StatsTimeline::merge);
+            assertMergesTo(all.statsTimeline(null, null, certainty, KNOWN.knownAt()), parts,
+                    part -> part.statsTimeline(null, null, certainty, KNOWN.knownAt()), Answers.StatsTimeline.class,
+                    Answers.StatsTimeline::merge);
+        }
     }
 
     private <T> void assertMergesTo(final T whole, final List<TimelineQueries> parts,

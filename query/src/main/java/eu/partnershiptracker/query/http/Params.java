@@ -1,14 +1,19 @@
 package eu.partnershiptracker.query.http;
 
 import eu.partnershiptracker.core.PartialDates;
+import eu.partnershiptracker.model.PartialDate;
+import eu.partnershiptracker.query.CertaintyFilter;
+import eu.partnershiptracker.query.QueryTime;
 import io.javalin.http.Context;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiParam;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,14 +37,40 @@ final class Params {
     private Params() {
     }
 
-    /** A {@code YYYY-MM-DD} date, or null when the parameter is absent or empty. */
-    static LocalDate date(final Context ctx, final String name) {
+    /**
+     * A date as {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}: the period's last day when {@code end}, else its
+     * first; null when the parameter is absent or empty.
+     */
+    static LocalDate date(final Context ctx, final String name, final boolean end) {
+        return read(ctx, name, value -> {
+            final PartialDate period = PartialDates.parse(value);
+            return end ? PartialDates.lastDay(period) : period.getDate();
+        });
+    }
+
+    /** An as-of day (a year or a month means its last day), or null when absent or empty. */
+    static LocalDate asOf(final Context ctx, final String name) {
+        return read(ctx, name, QueryTime::parseAsOf);
+    }
+
+    /** An instant, or a date meaning the end of its period in UTC; null when absent or empty. */
+    static Instant knownAt(final Context ctx, final String name) {
+        return read(ctx, name, QueryTime::parseKnownAt);
+    }
+
+    /** CERTAIN (also when absent or empty) or ANY, in any case. */
+    static CertaintyFilter certainty(final Context ctx, final String name) {
+        final CertaintyFilter certainty = read(ctx, name, CertaintyFilter::parse);
+        return certainty == null ? CertaintyFilter.CERTAIN : certainty;
+    }
+
+    private static <T> T read(final Context ctx, final String name, final Function<String, T> parse) {
         final String value = documented(ctx, name);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return PartialDates.parseDay(value);
+            return parse.apply(value);
         } catch (final IllegalArgumentException e) {
             throw ApiException.badRequest("query parameter '" + name + "': " + e.getMessage());
         }
@@ -63,10 +94,10 @@ final class Params {
     record DateRange(LocalDate from, LocalDate to) {
     }
 
-    /** {@code from} and {@code to}; from must not be after to. */
+    /** {@code from} (from the first day of its period) and {@code to} (to the last); from must not be after to. */
     static DateRange range(final Context ctx) {
-        final LocalDate from = date(ctx, FROM);
-        final LocalDate to = date(ctx, TO);
+        final LocalDate from = date(ctx, FROM, false);
+        final LocalDate to = date(ctx, TO, true);
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badRequest("query parameter '" + FROM + "': " + from + " is after '" + TO + "' " + to);
         }

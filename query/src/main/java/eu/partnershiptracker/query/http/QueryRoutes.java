@@ -5,8 +5,10 @@ import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.query.Answers;
+import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.PartnershipView;
+import eu.partnershiptracker.query.QueryTime;
 import eu.partnershiptracker.query.TimelineQueries;
 import eu.partnershiptracker.query.routing.ClusterRouting;
 import io.javalin.Javalin;
@@ -15,7 +17,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -36,10 +38,19 @@ final class QueryRoutes {
     private static final String COUNTERPART = "counterpart";
     private static final String INSTRUMENT = "instrument";
     private static final String STATUS = "status";
+    private static final String KNOWN_AT = "knownAt";
+    private static final String CERTAINTY = "certainty";
     private static final String AS_OF_MEANING = "Valid time: the state the events dated on or before this day describe"
-            + " (YYYY-MM-DD). Without it, the current state.";
-    private static final String FROM_MEANING = "Replay from this day on (YYYY-MM-DD); open when absent.";
-    private static final String TO_MEANING = "Replay up to this day (YYYY-MM-DD); open when absent.";
+            + " (YYYY-MM-DD; YYYY or YYYY-MM mean the last day of that year or month). Without it, the current state.";
+    private static final String KNOWN_AT_MEANING = "Transaction time: answer from only the events recorded up to this"
+            + " instant, as the tracker would have answered then (ISO-8601 such as 2025-01-31T12:00:00Z; YYYY,"
+            + " YYYY-MM or YYYY-MM-DD mean the end of that period in UTC). Without it, everything recorded.";
+    private static final String CERTAINTY_MEANING = "CERTAIN (default): status filters and counts take only steps"
+            + " that had certainly happened; ANY (any case): also steps known by bounds that had possibly happened.";
+    private static final String FROM_MEANING = "Replay from this day on (YYYY-MM-DD; YYYY or YYYY-MM from the first day"
+            + " of that year or month); open when absent.";
+    private static final String TO_MEANING = "Replay up to this day (YYYY-MM-DD; YYYY or YYYY-MM up to the last day of"
+            + " that year or month); open when absent.";
 
     private final TimelineQueries queries;
     private final ClusterRouting routing;
@@ -60,13 +71,15 @@ final class QueryRoutes {
 
     @OpenApi(path = PARTNERSHIPS, summary = "All partnerships as of a date, optionally filtered",
             queryParams = {
-                @OpenApiParam(name = AS_OF, type = LocalDate.class, description = AS_OF_MEANING),
+                @OpenApiParam(name = AS_OF, example = "2024-06", description = AS_OF_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING),
                 @OpenApiParam(name = ACTOR, type = Actor.class),
                 @OpenApiParam(name = INSTRUMENT, type = InstrumentType.class,
                         description = "Keep partnerships with an instrument of this type (and in 'status', if given)."),
                 @OpenApiParam(name = STATUS, type = InstrumentStatus.class,
                         description = "Keep partnerships with an instrument in this status (and of 'instrument', if"
-                                + " given).")},
+                                + " given); a possible status counts only with certainty=ANY."),
+                @OpenApiParam(name = CERTAINTY, type = CertaintyFilter.class, description = CERTAINTY_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "Sorted by key, without their events",
                         content = @OpenApiContent(from = Answers.PartnershipList.class)),
@@ -75,11 +88,11 @@ final class QueryRoutes {
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
                         content = @OpenApiContent(from = ApiError.class))})
     private void partnerships(final Context ctx) {
-        final LocalDate asOf = Params.date(ctx, AS_OF);
+        final QueryTime time = time(ctx);
         final PartnershipFilter filter = new PartnershipFilter(Params.choice(ctx, ACTOR, Actor.class),
                 Params.choice(ctx, INSTRUMENT, InstrumentType.class),
-                Params.choice(ctx, STATUS, InstrumentStatus.class));
-        routing.answerForAll(ctx, () -> queries.partnerships(asOf, filter), Answers.PartnershipList.class,
+                Params.choice(ctx, STATUS, InstrumentStatus.class), Params.certainty(ctx, CERTAINTY));
+        routing.answerForAll(ctx, () -> queries.partnerships(time, filter), Answers.PartnershipList.class,
                 Answers.PartnershipList::merge);
     }
 
@@ -87,21 +100,26 @@ final class QueryRoutes {
             pathParams = {
                 @OpenApiParam(name = ACTOR, type = Actor.class, required = true, example = "EU"),
                 @OpenApiParam(name = COUNTERPART, required = true, example = "JP")},
-            queryParams = @OpenApiParam(name = AS_OF, type = LocalDate.class, description = AS_OF_MEANING),
+            queryParams = {
+                @OpenApiParam(name = AS_OF, example = "2024-06", description = AS_OF_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
             responses = {
-                @OpenApiResponse(status = "200", description = "The partnership with its events (up to asOf)",
+                @OpenApiResponse(status = "200", description = "The partnership with its events (up to asOf, recorded"
+                        + " up to knownAt)",
                         content = @OpenApiContent(from = PartnershipView.class)),
                 @OpenApiResponse(status = "400", description = ApiError.BAD_REQUEST,
                         content = @OpenApiContent(from = ApiError.class)),
-                @OpenApiResponse(status = "404", description = "No such partnership, or none yet as of that date",
+                @OpenApiResponse(status = "404", description = "No such partnership, or none yet as of that date or"
+                        + " known at that instant",
                         content = @OpenApiContent(from = ApiError.class)),
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
                         content = @OpenApiContent(from = ApiError.class))})
     private void partnership(final Context ctx) {
         final String key = key(ctx);
-        final LocalDate asOf = Params.date(ctx, AS_OF);
-        routing.answerForKey(ctx, key, () -> queries.partnership(key, asOf).orElseThrow(() -> ApiException.notFound(
-                "no partnership " + key + (asOf == null ? "" : " as of " + asOf))));
+        final QueryTime time = time(ctx);
+        routing.answerForKey(ctx, key, () -> queries.partnership(key, time).orElseThrow(() -> ApiException.notFound(
+                "no partnership " + key + (time.asOf() == null ? "" : " as of " + time.asOf())
+                        + (time.knownAt() == null ? "" : " known at " + time.knownAt()))));
     }
 
     @OpenApi(path = HISTORY, summary = "Every event ever recorded for a partnership, and its valid-time replay",
@@ -109,28 +127,32 @@ final class QueryRoutes {
                 @OpenApiParam(name = ACTOR, type = Actor.class, required = true, example = "EU"),
                 @OpenApiParam(name = COUNTERPART, required = true, example = "JP")},
             queryParams = {
-                @OpenApiParam(name = Params.FROM, type = LocalDate.class, description = FROM_MEANING),
-                @OpenApiParam(name = Params.TO, type = LocalDate.class, description = TO_MEANING)},
+                @OpenApiParam(name = Params.FROM, example = "2023", description = FROM_MEANING),
+                @OpenApiParam(name = Params.TO, example = "2024-06-30", description = TO_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "Events with their audit trail, and the replay's steps",
                         content = @OpenApiContent(from = Answers.History.class)),
                 @OpenApiResponse(status = "400", description = ApiError.BAD_REQUEST,
                         content = @OpenApiContent(from = ApiError.class)),
-                @OpenApiResponse(status = "404", description = "No such partnership",
+                @OpenApiResponse(status = "404", description = "No such partnership (known at that instant)",
                         content = @OpenApiContent(from = ApiError.class)),
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
                         content = @OpenApiContent(from = ApiError.class))})
     private void history(final Context ctx) {
         final String key = key(ctx);
         final Params.DateRange range = Params.range(ctx);
-        routing.answerForKey(ctx, key, () -> queries.history(key, range.from(), range.to())
-                .orElseThrow(() -> ApiException.notFound("no partnership " + key)));
+        final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
+        routing.answerForKey(ctx, key, () -> queries.history(key, range.from(), range.to(), knownAt)
+                .orElseThrow(() -> ApiException.notFound("no partnership " + key
+                        + (knownAt == null ? "" : " known at " + knownAt))));
     }
 
     @OpenApi(path = CHANGES, summary = "The replay of all partnerships between two dates, ordered by date, then key",
             queryParams = {
-                @OpenApiParam(name = Params.FROM, type = LocalDate.class, description = FROM_MEANING),
-                @OpenApiParam(name = Params.TO, type = LocalDate.class, description = TO_MEANING)},
+                @OpenApiParam(name = Params.FROM, example = "2023", description = FROM_MEANING),
+                @OpenApiParam(name = Params.TO, example = "2024-06-30", description = TO_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "Steps, each with the key of its partnership",
                         content = @OpenApiContent(from = Answers.ChangeList.class)),
@@ -140,12 +162,16 @@ final class QueryRoutes {
                         content = @OpenApiContent(from = ApiError.class))})
     private void changes(final Context ctx) {
         final Params.DateRange range = Params.range(ctx);
-        routing.answerForAll(ctx, () -> queries.changes(range.from(), range.to()), Answers.ChangeList.class,
+        final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
+        routing.answerForAll(ctx, () -> queries.changes(range.from(), range.to(), knownAt), Answers.ChangeList.class,
                 Answers.ChangeList::merge);
     }
 
-    @OpenApi(path = STATS, summary = "Partnerships, and their instruments counted by actor, type and status",
-            queryParams = @OpenApiParam(name = AS_OF, type = LocalDate.class, description = AS_OF_MEANING),
+    @OpenApi(path = STATS, summary = "Partnerships, and their instruments counted by actor, type, status and certainty",
+            queryParams = {
+                @OpenApiParam(name = AS_OF, example = "2024-06", description = AS_OF_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING),
+                @OpenApiParam(name = CERTAINTY, type = CertaintyFilter.class, description = CERTAINTY_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "The counts",
                         content = @OpenApiContent(from = Answers.Stats.class)),
@@ -154,18 +180,22 @@ final class QueryRoutes {
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
                         content = @OpenApiContent(from = ApiError.class))})
     private void stats(final Context ctx) {
-        final LocalDate asOf = Params.date(ctx, AS_OF);
-        routing.answerForAll(ctx, () -> queries.stats(asOf), Answers.Stats.class, Answers.Stats::merge);
+        final QueryTime time = time(ctx);
+        final CertaintyFilter certainty = Params.certainty(ctx, CERTAINTY);
+        routing.answerForAll(ctx, () -> queries.stats(time, certainty), Answers.Stats.class, Answers.Stats::merge);
     }
 
     @OpenApi(path = STATS_TIMELINE,
             summary = "Per year, how many instruments had been signed and had entered into force by its end",
             queryParams = {
                 @OpenApiParam(name = ACTOR, type = Actor.class),
-                @OpenApiParam(name = INSTRUMENT, type = InstrumentType.class)},
+                @OpenApiParam(name = INSTRUMENT, type = InstrumentType.class),
+                @OpenApiParam(name = CERTAINTY, type = CertaintyFilter.class, description = CERTAINTY_MEANING),
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
             responses = {
                 @OpenApiResponse(status = "200", description = "One point per year, from the first signature or entry"
-                        + " into force to the last", content = @OpenApiContent(from = Answers.StatsTimeline.class)),
+                        + " into force to the last change",
+                        content = @OpenApiContent(from = Answers.StatsTimeline.class)),
                 @OpenApiResponse(status = "400", description = ApiError.BAD_REQUEST,
                         content = @OpenApiContent(from = ApiError.class)),
                 @OpenApiResponse(status = "503", description = ApiError.UNAVAILABLE,
@@ -173,8 +203,14 @@ final class QueryRoutes {
     private void statsTimeline(final Context ctx) {
         final Actor actor = Params.choice(ctx, ACTOR, Actor.class);
         final InstrumentType instrument = Params.choice(ctx, INSTRUMENT, InstrumentType.class);
-        routing.answerForAll(ctx, () -> queries.statsTimeline(actor, instrument), Answers.StatsTimeline.class,
-                Answers.StatsTimeline::merge);
+        final CertaintyFilter certainty = Params.certainty(ctx, CERTAINTY);
+        final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
+        routing.answerForAll(ctx, () -> queries.statsTimeline(actor, instrument, certainty, knownAt),
+                Answers.StatsTimeline.class, Answers.StatsTimeline::merge);
+    }
+
+    private static QueryTime time(final Context ctx) {
+        return new QueryTime(Params.asOf(ctx, AS_OF), Params.knownAt(ctx, KNOWN_AT));
     }
 
     private static String key(final Context ctx) {

@@ -26,7 +26,8 @@ class ScaleOutTest {
     private static final List<String> KEYS = List.of("EU:AL", "EU:JP", "EU:KR", "EU:MD", "EU:NO", "NATO:AU",
             "NATO:JP", "NATO:NZ");
     private static final List<String> FAN_OUT = List.of("/api/partnerships", "/api/partnerships?actor=NATO",
-            "/api/stats", "/api/stats?asOf=2020-01-01", "/api/changes", "/api/stats/timeline");
+            "/api/stats", "/api/stats?asOf=2020-01-01", "/api/changes", "/api/stats/timeline",
+            "/api/stats?asOf=2024&certainty=any", "/api/partnerships?knownAt=2000", "/api/changes?knownAt=2000");
 
     private static TrackerFixture fixture;
     private static TrackerService first;
@@ -94,6 +95,11 @@ class ScaleOutTest {
                     .isEqualTo(KEYS.size());
             assertThat(TrackerFixture.get(second, "/api/changes").json().path("count").asInt())
                     .isEqualTo(2 * KEYS.size());
+            // Each instance is asked with the same parameters: none of them answers with events recorded since 2000.
+            assertThat(TrackerFixture.get(second, "/api/partnerships?knownAt=2000").json().path("count").asInt())
+                    .isZero();
+            assertThat(TrackerFixture.get(first, "/api/stats?knownAt=2000").json().path("partnerships").asInt())
+                    .isZero();
         });
         final Map<String, String> localOnly = Map.of(InstanceClient.LOCAL_ONLY_HEADER, "true");
         assertThat(TrackerFixture.get(first, "/api/partnerships", localOnly).json().path("count").asInt()

@@ -10,6 +10,9 @@ import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +32,10 @@ class TrackerApiTest {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final String NOT_A_VALUE = "not-a-value";
 
+    /** Every event but jp-sdp-sign is recorded at this instant; jp-sdp-sign an hour later. */
+    private static final Instant RECORDED = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant BEFORE_THE_SIGNATURE = RECORDED.plus(Duration.ofMinutes(30));
+
     private static TrackerFixture fixture;
     private static TrackerService service;
 
@@ -36,9 +43,8 @@ class TrackerApiTest {
     static void start(final Infrastructure infrastructure) {
         fixture = new TrackerFixture(infrastructure, 3);
         service = fixture.startService();
-        fixture.publish(
+        fixture.publishRecordedAt(RECORDED,
                 event("jp-sdp-neg", "EU:JP", InstrumentType.SDP, EventKind.NEGOTIATIONS_LAUNCHED, "2023-05"),
-                event("jp-sdp-sign", "EU:JP", InstrumentType.SDP, EventKind.SIGNED, "2024-11-01"),
                 event("jp-fpa-wrong", "EU:JP", InstrumentType.FPA, EventKind.SIGNED, "2022-03-01"),
                 event("jp-fpa-fix", "EU:JP", InstrumentType.FPA, EventKind.SIGNED, "2022-04-01")
                         .setCorrection(corrects("jp-fpa-wrong")),
@@ -48,6 +54,9 @@ class TrackerApiTest {
                 event("md-sdp", "EU:MD", InstrumentType.SDP, EventKind.SIGNED, "2024-05-21"),
                 // A re-publish: changes nothing, counted as a duplicate.
                 event("md-sdp", "EU:MD", InstrumentType.SDP, EventKind.SIGNED, "2024-05-21"));
+        fixture.publishRecordedAt(RECORDED.plus(Duration.ofHours(1)),
+                event("jp-sdp-sign", "EU:JP", InstrumentType.SDP, EventKind.SIGNED, "2024-11-01"));
+        TrackerFixture.awaitEvent(service, "EU:JP", "jp-sdp-sign");
         TrackerFixture.awaitEvent(service, "EU:JP", "jp-fpa-fix");
         TrackerFixture.awaitEvent(service, "NATO:JP", "nato-jp-itpp");
         TrackerFixture.awaitEvent(service, "EU:MD", "md-sdp");
@@ -107,13 +116,78 @@ class TrackerApiTest {
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().path("status").asInt()).isEqualTo(400);
         assertThat(badDate.json().path("error").asText())
-                .isEqualTo("query parameter 'asOf': '2024-02-30' is not a date (YYYY-MM-DD)");
+                .isEqualTo("query parameter 'asOf': impossible date '2024-02-30'");
         final TrackerFixture.Reply badStatus = TrackerFixture.get(service, "/api/partnerships?status=DONE");
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.json().path("error").asText()).startsWith("query parameter 'status': 'DONE'");
         final TrackerFixture.Reply badRange = TrackerFixture.get(service, "/api/changes?from=2024-01-02&to=2024-01-01");
         assertThat(badRange.status()).isEqualTo(400);
         assertThat(badRange.json().path("error").asText()).contains("'from'");
+        final TrackerFixture.Reply badKnownAt = TrackerFixture.get(service, "/api/stats?knownAt=2025-01-31T12:00");
+        assertThat(badKnownAt.status()).isEqualTo(400);
+        assertThat(badKnownAt.json().path("error").asText())
+                .startsWith("query parameter 'knownAt': '2025-01-31T12:00' is not an instant");
+        final TrackerFixture.Reply badCertainty = TrackerFixture.get(service, "/api/stats?certainty=maybe");
+        assertThat(badCertainty.status()).isEqualTo(400);
+        assertThat(badCertainty.json().path("error").asText())
+                .isEqualTo("query parameter 'certainty': 'maybe' is not one of CERTAIN, ANY");
+    }
+
+    @Test
+    void aYearOrMonthAsOfMeansTheEndOfIt() {
+        final JsonNode month = get("/api/partnerships/EU/JP?asOf=2024-10");
+        assertThat(month.path("asOf").asText()).isEqualTo("2024-10-31");
+        assertThat(instrument(month, "SDP").path("status").asText()).isEqualTo("NEGOTIATING");
+        final JsonNode year = get("/api/partnerships/EU/JP?asOf=2024");
+        assertThat(year.path("asOf").asText()).isEqualTo("2024-12-31");
+        assertThat(instrument(year, "SDP").path("status").asText()).isEqualTo("SIGNED");
+        assertThat(names(get("/api/partnerships/EU/JP?asOf=2023-04").path("instruments"))).containsExactly("FPA");
+        assertThat(get("/api/stats?asOf=2013").path("byStatus").path("IN_FORCE").asInt()).isEqualTo(1);
+        assertThat(dates(get("/api/changes?from=2024&to=2024-05").path("items"))).containsExactly("2024-05-21");
+    }
+
+    @Test
+    void knownAtAnswersFromTheEventsRecordedUpToIt() {
+        final String between = "knownAt=" + BEFORE_THE_SIGNATURE;
+        final JsonNode then = get("/api/partnerships/EU/JP?" + between);
+        assertThat(then.path("knownAt").asText()).isEqualTo(BEFORE_THE_SIGNATURE.toString());
+        assertThat(instrument(then, "SDP").path("status").asText()).isEqualTo("NEGOTIATING");
+        assertThat(ids(then.path("events"), "eventId")).doesNotContain("jp-sdp-sign");
+        assertThat(instrument(get("/api/partnerships/EU/JP"), "SDP").path("status").asText()).isEqualTo("SIGNED");
+        // Bitemporal: valid time and transaction time cut together.
+        assertThat(names(get("/api/partnerships/EU/JP?asOf=2023-04&" + between).path("instruments")))
+                .containsExactly("FPA");
+
+        assertThat(ids(get("/api/partnerships?instrument=SDP&status=SIGNED&" + between).path("items"), "key"))
+                .containsExactly("EU:MD");
+        assertThat(ids(get("/api/partnerships/EU/JP/history?" + between).path("events"), "eventId"))
+                .doesNotContain("jp-sdp-sign").contains("jp-sdp-neg");
+        assertThat(get("/api/changes?" + between).path("count").asInt()).isEqualTo(6);
+        assertThat(get("/api/stats?" + between).path("byStatus").path("SIGNED").asInt()).isEqualTo(2);
+        assertThat(point(get("/api/stats/timeline?actor=EU&" + between).path("points"), 2022).path("signed").asInt())
+                .isEqualTo(2);
+
+        final String before = "knownAt=" + RECORDED.minusSeconds(60);
+        assertThat(TrackerFixture.get(service, "/api/partnerships/EU/JP?" + before).status()).isEqualTo(404);
+        assertThat(TrackerFixture.get(service, "/api/partnerships/EU/JP/history?" + before).status()).isEqualTo(404);
+        assertThat(get("/api/partnerships?knownAt=2000").path("count").asInt()).isZero();
+        assertThat(get("/api/stats?knownAt=2000-06").path("partnerships").asInt()).isZero();
+    }
+
+    @Test
+    void certaintyAnyAlsoCountsPossibleSteps() {
+        final JsonNode certain = get("/api/stats");
+        assertThat(certain.path("certainty").asText()).isEqualTo("CERTAIN");
+        assertThat(certain.path("byCertainty").path("CERTAIN").asInt()).isEqualTo(5);
+        final JsonNode any = get("/api/stats?certainty=any");
+        assertThat(any.path("certainty").asText()).isEqualTo("ANY");
+        assertThat(any.path("byStatus")).isEqualTo(certain.path("byStatus"));
+        assertThat(ids(get("/api/partnerships?status=SIGNED&certainty=ANY").path("items"), "key"))
+                .containsExactly("EU:JP", "EU:MD");
+        final JsonNode sdp = instrument(get("/api/partnerships/EU/JP"), "SDP");
+        assertThat(sdp.path("certainty").asText()).isEqualTo("CERTAIN");
+        assertThat(sdp.has("possibleStatus")).isTrue();
+        assertThat(sdp.has("notBefore")).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
@@ -105,10 +106,19 @@ public final class TrackerFixture implements AutoCloseable {
 
     /** Sends the events (keyed by partnership) and waits until the broker has them. */
     public void publish(final PolicyEvent.Builder... events) {
+        publishRecordedAt(null, events);
+    }
+
+    /**
+     * Sends the events with {@code recordedAt} (null: now) as their record timestamp, which the tracker keeps as the
+     * moment they were recorded, and waits until the broker has them.
+     */
+    public void publishRecordedAt(final Instant recordedAt, final PolicyEvent.Builder... events) {
+        final Long timestamp = recordedAt == null ? null : recordedAt.toEpochMilli();
         try {
             for (final PolicyEvent.Builder builder : events) {
                 final PolicyEvent event = builder.build();
-                producer.send(new ProducerRecord<>(topics.events(), PartnershipKey.of(event),
+                producer.send(new ProducerRecord<>(topics.events(), null, timestamp, PartnershipKey.of(event),
                         event)).get();
             }
         } catch (final InterruptedException e) {
