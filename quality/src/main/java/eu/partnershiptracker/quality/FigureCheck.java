@@ -1,11 +1,14 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.Answers;
+import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.PartnershipView;
+import eu.partnershiptracker.query.QueryTime;
 import eu.partnershiptracker.query.TimelineQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,8 +76,10 @@ public final class FigureCheck {
     /** The instruments the API's partnership list names, as GET /api/partnerships would list them. */
     private List<String> throughQuery(final FigureCount count) {
         final List<String> counted = new ArrayList<>();
-        final Answers.PartnershipList answer = queries.partnerships(count.asOf(),
-                new PartnershipFilter(count.actor(), count.instrument(), count.status()));
+        final CertaintyFilter certainty = count.certainty() == Certainty.CERTAIN ? CertaintyFilter.CERTAIN
+                : CertaintyFilter.ANY;
+        final Answers.PartnershipList answer = queries.partnerships(new QueryTime(count.asOf(), null),
+                new PartnershipFilter(count.actor(), count.instrument(), count.status(), certainty));
         for (final PartnershipView partnership : answer.items()) {
             for (final InstrumentState instrument : partnership.instruments()) {
                 if (count.matches(partnership.actor(), partnership.counterpart(), instrument)) {

@@ -22,9 +22,13 @@ public record PartnershipFilter(Actor actor, InstrumentType instrument, Instrume
         Objects.requireNonNull(certainty, "certainty");
     }
 
+    /**
+     * Without an instrument or a status to match, a partnership is kept even with no instrument yet: its conflicts are
+     * part of the record at every date.
+     */
     public boolean keeps(final PartnershipState state) {
         return (actor == null || actor == state.getActor())
-                && state.getInstruments().stream().anyMatch(this::keeps);
+                && (instrument == null && status == null || state.getInstruments().stream().anyMatch(this::keeps));
     }
 
     private boolean keeps(final InstrumentState candidate) {

@@ -33,15 +33,12 @@ public record QueryTime(LocalDate asOf, Instant knownAt) {
         return knownAt == null ? timeline : timeline.recordedUpTo(knownAt);
     }
 
-    /**
-     * The partnership's state at this time, or null when nothing counts by then. The seam for the fold's own
-     * {@code stateAsOf(timeline, asOf, knownAt)}: until it exists, the cut and the knownAt field are made here.
-     */
+    /** The partnership's state at this time, or null when nothing is known of it then. */
     public PartnershipState state(final Timeline timeline) {
-        return stamped(PartnershipFold.stateAsOf(known(timeline), asOf));
+        return PartnershipFold.stateAsOf(timeline, asOf, knownAt);
     }
 
-    /** A state the fold made from {@link #known}'s timeline, saying which transaction time it describes. */
+    /** A state a replay made from {@link #known}'s timeline, saying which transaction time it describes. */
     public PartnershipState stamped(final PartnershipState state) {
         if (state != null && knownAt != null) {
             state.setKnownAt(knownAt);

@@ -95,7 +95,9 @@ public final class TimelineQueries {
         final Map<String, Integer> byStatus = new TreeMap<>();
         final Map<String, Integer> byCertainty = new TreeMap<>();
         final List<PartnershipState> states = new ArrayList<>();
-        forEachTimeline((key, timeline) -> Optional.ofNullable(time.state(timeline)).ifPresent(states::add));
+        // A partnership known only by its conflicts as of this date has nothing to count yet.
+        forEachTimeline((key, timeline) -> Optional.ofNullable(time.state(timeline))
+                .filter(state -> !state.getInstruments().isEmpty()).ifPresent(states::add));
         for (final PartnershipState state : states) {
             for (final InstrumentState instrument : state.getInstruments()) {
                 byCertainty.merge(CertaintyFilter.ofHighestStep(instrument).name(), 1, Integer::sum);

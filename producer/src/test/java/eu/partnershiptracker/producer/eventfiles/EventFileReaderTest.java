@@ -155,7 +155,7 @@ class EventFileReaderTest {
                 .replace("date: 2024-05\n", "date: \"[..]\"\n").replace("date: 2024-05-21", "date: [..2025-08]"));
 
         assertThat(messages(reader.read(file))).containsExactly(
-                "event #1 (line 5, id eu-jp-sdp-signed): field 'date': bounds [2025-09..2025-08] are empty: the lower"
+                "event #1 (line 5, id eu-jp-sdp-signed): field 'date': bounds '[2025-09..2025-08]' are empty: the lower"
                         + " bound is after the upper bound",
                 "event #2 (line 14, id eu-md-sdp-signed): field 'date': '[..]' has no bound: give at least one of [A..B]",
                 "event #3 (line 21, id eu-md-sdp-signed-fix): field 'date': bounds must be quoted, or YAML reads them"
