@@ -32,11 +32,11 @@ public final class ChangesCommand implements Callable<Integer> {
     /** Live changes cannot be measured before printing, so their columns have fixed widths. */
     private static final String LIVE_ROW = "%-24s  %-12s  %-9s  %-10s  %s%n";
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = QueryTimeConverters.Day.class,
             description = "First event date to include (default: the beginning).")
     private LocalDate from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", converter = QueryTimeConverters.Day.class,
             description = "Last event date to include (default: no end).")
     private LocalDate to;
 

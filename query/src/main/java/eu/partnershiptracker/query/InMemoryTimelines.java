@@ -44,6 +44,11 @@ public final class InMemoryTimelines implements ReadOnlyKeyValueStore<String, Ti
         return new InMemoryTimelines(timelines);
     }
 
+    /** Given timelines, by partnership key: one instance's share, for answers computed without a streams app. */
+    public static InMemoryTimelines of(final Map<String, Timeline> timelines) {
+        return new InMemoryTimelines(new TreeMap<>(Objects.requireNonNull(timelines, "timelines")));
+    }
+
     /** Every timeline, by partnership key. */
     public NavigableMap<String, Timeline> asMap() {
         return Collections.unmodifiableNavigableMap(timelines);

@@ -102,7 +102,7 @@ class AnswersMergeTest {
     }
 
     private static TimelineQueries queries(final Map<String, Timeline> timelines) {
-        final MapStore<Timeline> store = new MapStore<>(timelines);
+        final InMemoryTimelines store = InMemoryTimelines.of(timelines);
         return new TimelineQueries(() -> store);
     }
 

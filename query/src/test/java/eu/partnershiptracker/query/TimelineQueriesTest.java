@@ -27,7 +27,7 @@ class TimelineQueriesTest {
             event("md-sign", "EU:MD", InstrumentType.FPA, EventKind.SIGNED, "2012-12-13"),
             event("md-force", "EU:MD", InstrumentType.FPA, EventKind.ENTERED_INTO_FORCE, "2013-07"));
 
-    private final MapStore<Timeline> store = new MapStore<>(Map.of("EU:JP", JAPAN, "EU:MD", MOLDOVA));
+    private final InMemoryTimelines store = InMemoryTimelines.of(Map.of("EU:JP", JAPAN, "EU:MD", MOLDOVA));
     private final TimelineQueries queries = new TimelineQueries(() -> store);
 
     @Test

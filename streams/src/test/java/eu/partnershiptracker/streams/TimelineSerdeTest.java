@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.SchemaHistory;
 import java.time.Instant;
@@ -54,7 +55,21 @@ class TimelineSerdeTest {
     void aStoreWrittenBeforeTheUpgradeStillReads() {
         final Timeline original = sample().withChangeCount(3);
 
-        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(original))).isEqualTo(original);
+        final Timeline expressibleInV1 = new Timeline(original.changeCount(), original.entries().stream()
+                .map(entry -> new TimelineEntry(exactlyDated(entry.event()), entry.recordedAt(), entry.partition(),
+                        entry.offset())).toList());
+        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(expressibleInV1)))
+                .isEqualTo(expressibleInV1);
+    }
+
+    /** The old format held v1 events, which state only exact dates: a bounded date becomes one of its bounds. */
+    private static PolicyEvent exactlyDated(final PolicyEvent event) {
+        if (event.getEventDate() != null) {
+            return event;
+        }
+        final DateBounds bounds = event.getDateBounds();
+        return PolicyEvent.newBuilder(event).setDateBounds(null).setOrderBounds(null)
+                .setEventDate(bounds.getNotBefore() != null ? bounds.getNotBefore() : bounds.getNotAfter()).build();
     }
 
     @Test
@@ -97,7 +112,21 @@ class TimelineSerdeTest {
     void everyTimelineReadsBackFromTheCurrentAndTheOldFormat(@ForAll("timelines") final Timeline original) {
         assertThat(serde.deserializer().deserialize("store", serde.serializer().serialize("store", original)))
                 .isEqualTo(original);
-        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(original))).isEqualTo(original);
+        final Timeline expressibleInV1 = new Timeline(original.changeCount(), original.entries().stream()
+                .map(entry -> new TimelineEntry(exactlyDated(entry.event()), entry.recordedAt(), entry.partition(),
+                        entry.offset())).toList());
+        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(expressibleInV1)))
+                .isEqualTo(expressibleInV1);
+    }
+
+    /** The old format held v1 events, which state only exact dates: a bounded date becomes one of its bounds. */
+    private static PolicyEvent exactlyDated(final PolicyEvent event) {
+        if (event.getEventDate() != null) {
+            return event;
+        }
+        final DateBounds bounds = event.getDateBounds();
+        return PolicyEvent.newBuilder(event).setDateBounds(null).setOrderBounds(null)
+                .setEventDate(bounds.getNotBefore() != null ? bounds.getNotBefore() : bounds.getNotAfter()).build();
     }
 
     @Provide

@@ -137,31 +137,37 @@ public final class EventFileReader {
         return defaults;
     }
 
+    /** Reads one item of a top-level list: its node, where it is, and where its problems go. */
+    @FunctionalInterface
+    private interface ItemReader {
+        void read(JsonNode node, int index, int line) throws IOException;
+    }
+
     private void readEvents(final Path file, final JsonParser tokens, final ObjectNode defaults,
             final List<SourcedEvent> events, final List<Problem> problems) throws IOException {
-        if (tokens.currentToken() != JsonToken.START_ARRAY) {
-            problems.add(Problem.inFile(file, "line " + tokens.currentTokenLocation().getLineNr()
-                    + ": 'events' must be a list"));
-            tokens.skipChildren();
-            return;
-        }
-        int index = 0;
-        while (tokens.nextToken() != JsonToken.END_ARRAY) {
-            index++;
-            final int line = tokens.currentTokenLocation().getLineNr();
-            final JsonNode node = yaml.readTree(tokens);
+        readList(file, tokens, "events", problems, (node, index, line) -> {
             final EventParser.Outcome outcome = naming.name(node, parser.parse(node, defaults,
                     new EventLocation(file, index, line, EventParser.readableId(node))));
             outcome.event().ifPresent(events::add);
             problems.addAll(outcome.problems());
-        }
+        });
     }
 
     private void readOrders(final Path file, final JsonParser tokens, final ObjectNode defaults,
             final List<SourcedOrder> orders, final List<Problem> problems) throws IOException {
+        readList(file, tokens, "orders", problems, (node, index, line) -> {
+            final OrderParser.Outcome outcome = orderParser.parse(node, defaults, file, index, line);
+            outcome.order().ifPresent(orders::add);
+            problems.addAll(outcome.problems());
+        });
+    }
+
+    /** Each item of a top-level list, numbered from 1 with its line; a non-list is a problem and is skipped. */
+    private void readList(final Path file, final JsonParser tokens, final String name, final List<Problem> problems,
+            final ItemReader item) throws IOException {
         if (tokens.currentToken() != JsonToken.START_ARRAY) {
             problems.add(Problem.inFile(file, "line " + tokens.currentTokenLocation().getLineNr()
-                    + ": 'orders' must be a list"));
+                    + ": '" + name + "' must be a list"));
             tokens.skipChildren();
             return;
         }
@@ -169,9 +175,7 @@ public final class EventFileReader {
         while (tokens.nextToken() != JsonToken.END_ARRAY) {
             index++;
             final int line = tokens.currentTokenLocation().getLineNr();
-            final OrderParser.Outcome outcome = orderParser.parse(yaml.readTree(tokens), defaults, file, index, line);
-            outcome.order().ifPresent(orders::add);
-            problems.addAll(outcome.problems());
+            item.read(yaml.readTree(tokens), index, line);
         }
     }
 }
