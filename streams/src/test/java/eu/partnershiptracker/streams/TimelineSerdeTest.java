@@ -55,21 +55,7 @@ class TimelineSerdeTest {
     void aStoreWrittenBeforeTheUpgradeStillReads() {
         final Timeline original = sample().withChangeCount(3);
 
-        final Timeline expressibleInV1 = new Timeline(original.changeCount(), original.entries().stream()
-                .map(entry -> new TimelineEntry(exactlyDated(entry.event()), entry.recordedAt(), entry.partition(),
-                        entry.offset())).toList());
-        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(expressibleInV1)))
-                .isEqualTo(expressibleInV1);
-    }
-
-    /** The old format held v1 events, which state only exact dates: a bounded date becomes one of its bounds. */
-    private static PolicyEvent exactlyDated(final PolicyEvent event) {
-        if (event.getEventDate() != null) {
-            return event;
-        }
-        final DateBounds bounds = event.getDateBounds();
-        return PolicyEvent.newBuilder(event).setDateBounds(null).setOrderBounds(null)
-                .setEventDate(bounds.getNotBefore() != null ? bounds.getNotBefore() : bounds.getNotAfter()).build();
+        assertThat(serde.deserializer().deserialize("store", StoredTimelines.formatOne(original))).isEqualTo(original);
     }
 
     @Test
