@@ -145,7 +145,22 @@ public final class Answers {
                 points.add(new YearPoint(year, latest.stream().mapToInt(YearPoint::signed).sum(),
                         latest.stream().mapToInt(YearPoint::inForce).sum()));
             }
-            return new StatsTimeline(first.knownAt(), first.certainty(), points);
+            // Shares that change in one year in opposite directions leave the whole unchanged: trim as the whole does.
+            return new StatsTimeline(first.knownAt(), first.certainty(), trimmed(points));
+        }
+
+        /** Without leading years that count nothing and trailing years in which no total changed. */
+        static List<YearPoint> trimmed(final List<YearPoint> points) {
+            int first = 0;
+            while (first < points.size() && points.get(first).signed() == 0 && points.get(first).inForce() == 0) {
+                first++;
+            }
+            int last = points.size() - 1;
+            while (last > first && points.get(last).signed() == points.get(last - 1).signed()
+                    && points.get(last).inForce() == points.get(last - 1).inForce()) {
+                last--;
+            }
+            return first > last ? List.of() : List.copyOf(points.subList(first, last + 1));
         }
     }
 

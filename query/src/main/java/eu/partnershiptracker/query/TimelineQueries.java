@@ -148,7 +148,7 @@ public final class TimelineQueries {
                 points.add(new Answers.YearPoint(year, signed, inForce));
             }
         }
-        return new Answers.StatsTimeline(knownAt, certainty, trimmed(points));
+        return new Answers.StatsTimeline(knownAt, certainty, Answers.StatsTimeline.trimmed(points));
     }
 
     /** The first and last years any event's date or bounds name, empty when there are none. */
@@ -181,22 +181,6 @@ public final class TimelineQueries {
     }
 
     /** Without the years before the first signature or entry into force, and after the last change. */
-    private static List<Answers.YearPoint> trimmed(final List<Answers.YearPoint> points) {
-        int first = 0;
-        while (first < points.size() && points.get(first).signed() == 0 && points.get(first).inForce() == 0) {
-            first++;
-        }
-        int last = points.size() - 1;
-        while (last > first && sameTotals(points.get(last), points.get(last - 1))) {
-            last--;
-        }
-        return first > last ? List.of() : points.subList(first, last + 1);
-    }
-
-    private static boolean sameTotals(final Answers.YearPoint one, final Answers.YearPoint other) {
-        return one.signed() == other.signed() && one.inForce() == other.inForce();
-    }
-
     private static List<StepView> steps(final Timeline known, final LocalDate from, final LocalDate to,
             final QueryTime time) {
         return ValidTimeReplay.replay(known, from, to).stream().map(step -> step(known, step, time)).toList();

@@ -99,8 +99,8 @@ class DashboardBrowserTest {
 
         browser.select("EU:MD");
         await("the EU-Moldova timeline").atMost(WAIT).ignoreExceptions().until(() ->
-                browser.find("[data-event-id=eu-md-sdp-signed]").isDisplayed());
-        final WebElement event = browser.find("[data-event-id=eu-md-sdp-signed]");
+                browser.find("[data-testid=timeline-event][data-event-id=eu-md-sdp-signed]").isDisplayed());
+        final WebElement event = browser.find("[data-testid=timeline-event][data-event-id=eu-md-sdp-signed]");
         assertThat(event.findElement(By.cssSelector("[data-testid=event-date]")).getText()).isEqualTo("May 2024");
         assertThat(event.getText()).contains("signed").contains("Mol- dova").contains("source: 000_");
 

@@ -107,7 +107,7 @@ class DashboardCertaintyBrowserTest {
                 browser.find("[data-testid=detail-instrument][data-type=FPA]").isDisplayed());
         assertThat(browser.find("[data-testid=detail-instrument][data-type=FPA] [data-testid=status-bounds]")
                 .getText()).isEqualTo("between 12 July 2024 and August 2025 [2024-07-12..2025-08]");
-        assertThat(browser.find("[data-event-id=kr-fpa-signed] [data-testid=event-date]").getText())
+        assertThat(browser.find("[data-testid=timeline-event][data-event-id=kr-fpa-signed] [data-testid=event-date]").getText())
                 .isEqualTo("between 12 July 2024 and August 2025 [2024-07-12..2025-08]");
     }
 
