@@ -1,6 +1,7 @@
 package eu.partnershiptracker.core;
 
 import eu.partnershiptracker.model.Certainty;
+import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
@@ -67,6 +68,12 @@ public record DateClaim(PartialDate exact, PartialDate notBefore, PartialDate no
     /** What an event says of its step's date: its bounds as narrowed by stated orders, else its own date or bounds. */
     public static DateClaim of(final PolicyEvent event) {
         return event.getOrderBounds() != null ? of(null, event.getOrderBounds()) : stated(event);
+    }
+
+    /** The date a conflict's claim states; empty for a claim that states an order instead. */
+    public static Optional<DateClaim> of(final Claim claim) {
+        return claim.getEventDate() == null && claim.getDateBounds() == null ? Optional.empty()
+                : Optional.of(of(claim.getEventDate(), claim.getDateBounds()));
     }
 
     /** The event's own date or bounds, before any order narrowed them. */

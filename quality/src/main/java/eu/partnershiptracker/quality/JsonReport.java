@@ -62,13 +62,15 @@ public final class JsonReport {
         node.put("instrument", conflict.getInstrument().name());
         node.put("key", conflict.getInstrumentKey());
         node.put("kind", conflict.getKind().name());
+        node.put("type", conflict.getType().name());
         node.put("chosenEventId", conflict.getChosenEventId());
         node.put("rule", conflict.getRule());
         final ArrayNode claims = node.putArray("claims");
         for (final Claim claim : conflict.getClaims()) {
             final ObjectNode claimNode = claims.addObject();
             claimNode.put("eventId", claim.getEventId());
-            claimNode.put("date", DateClaim.of(claim.getEventDate(), claim.getDateBounds()).format());
+            claimNode.put("date", DateClaim.of(claim).map(DateClaim::format).orElse(null));
+            claimNode.put("statement", claim.getStatement());
             claimNode.put("source", claim.getSource());
         }
     }

@@ -44,11 +44,11 @@ public final class TextReport {
             final Conflict conflict = each.conflict();
             text.append("  ").append(each.partnership()).append(' ').append(conflict.getInstrument())
                     .append(conflict.getInstrumentKey() == null ? "" : " " + conflict.getInstrumentKey())
-                    .append(' ').append(conflict.getKind()).append('\n');
+                    .append(' ').append(conflict.getKind()).append(" (").append(conflict.getType()).append(")\n");
             for (final Claim claim : conflict.getClaims()) {
                 final String role = claim.getEventId().equals(conflict.getChosenEventId()) ? "chosen" : "claim";
                 text.append(String.format("    %-7s %-54s %-11s %s\n", role, claim.getEventId(),
-                        DateClaim.of(claim.getEventDate(), claim.getDateBounds()).format(), claim.getSource()));
+                        DateClaim.of(claim).map(DateClaim::format).orElse("(order)"), claim.getSource()));
             }
         }
     }
