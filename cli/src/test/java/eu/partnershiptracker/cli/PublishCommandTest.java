@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import eu.partnershiptracker.cluster.TopicReader;
 import eu.partnershiptracker.model.PolicyEvent;
-import eu.partnershiptracker.producer.eventfiles.EventFileReader;
-import eu.partnershiptracker.producer.eventfiles.ReferenceData;
+import eu.partnershiptracker.producer.eventfiles.EventFiles;
 import eu.partnershiptracker.producer.eventfiles.SourcedEvent;
+import eu.partnershiptracker.producer.eventfiles.ValidationException;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.ProjectFiles;
 import eu.partnershiptracker.testing.RealInfrastructure;
@@ -93,10 +93,11 @@ class PublishCommandTest {
     }
 
     @Test
-    void exampleLandsAsAvroThatApicuriosDeserializerDecodesFieldForField() {
+    void exampleLandsAsAvroThatApicuriosDeserializerDecodesFieldForField() throws ValidationException {
         final String topic = infra.uniqueTopic("events");
-        final List<PolicyEvent> expected = new EventFileReader(ReferenceData.bundled()).read(EXAMPLE).events()
-                .stream().map(SourcedEvent::event).toList();
+        // As publish checks them: names stamped, stated orders resolved.
+        final List<PolicyEvent> expected = EventFiles.bundled().check(List.of(EXAMPLE)).stream()
+                .map(SourcedEvent::event).toList();
         assertThat(expected).isNotEmpty();
 
         final Run run = publish(topic, EXAMPLE.toString());
