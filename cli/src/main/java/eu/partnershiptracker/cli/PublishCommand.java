@@ -57,6 +57,10 @@ public final class PublishCommand implements Callable<Integer> {
                     .publish(EventFiles.bundled().check(inputs), settings);
             out.printf("Published %d new events to %s; %d were already there.%n", result.published(), topic,
                     result.alreadyPublished());
+            if (result.derivedDiffer() > 0) {
+                err.printf("Note: %d events already on %s state the same but carry older names or order bounds;"
+                        + " they stay as published (docs/EVENT-FILES.md, \"Orders\").%n", result.derivedDiffer(), topic);
+            }
             if (result.unreadableOnTopic() > 0) {
                 err.printf("Warning: %d records on %s are not readable events and were ignored.%n",
                         result.unreadableOnTopic(), topic);

@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class EventSetValidator {
 
     /** The events of a run that are not on the topic yet, ordered so that every correction follows its target. */
-    public record Plan(List<SourcedEvent> toPublish, int alreadyPublished) {
+    public record Plan(List<SourcedEvent> toPublish, int alreadyPublished, int derivedDiffer) {
 
         public Plan {
             toPublish = List.copyOf(toPublish);
@@ -53,6 +53,7 @@ public final class EventSetValidator {
         final List<Problem> problems = new ArrayList<>();
         final Map<String, SourcedEvent> distinct = new LinkedHashMap<>();
         int alreadyPublished = 0;
+        int derivedDiffer = 0;
         for (final SourcedEvent candidate : run) {
             final String id = candidate.event().getEventId();
             final SourcedEvent earlier = distinct.get(id);
@@ -63,8 +64,9 @@ public final class EventSetValidator {
                             + "' with different content; it is first used at " + earlier.location().describe()));
                 }
             } else if (onTopic != null) {
-                if (onTopic.equals(candidate.event())) {
+                if (StatedContent.same(onTopic, candidate.event())) {
                     alreadyPublished++;
+                    derivedDiffer += onTopic.equals(candidate.event()) ? 0 : 1;
                 } else {
                     problems.add(Problem.inEvent(candidate.location(), "id", "id '" + id
                             + "' is already published with different content; publish a new event that"
@@ -81,7 +83,7 @@ public final class EventSetValidator {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return new Plan(ordered, alreadyPublished);
+        return new Plan(ordered, alreadyPublished, derivedDiffer);
     }
 
     private static void checkCorrectionTarget(final SourcedEvent event, final Map<String, SourcedEvent> run,

@@ -113,6 +113,21 @@ class EventSetValidatorTest {
     }
 
     @Test
+    void anEventPublishedWithOtherDerivedFieldsIsAlreadyThere() throws Exception {
+        final List<SourcedEvent> run = read("events:\n" + event("a", "JP", "2024-11-01", ""));
+        final PolicyEvent publishedBeforeNames = PolicyEvent.newBuilder(run.get(0).event()).setCounterpartName(null)
+                .setInstrumentName(null).build();
+
+        final EventSetValidator.Plan plan = validator.plan(run, Map.of("a", publishedBeforeNames));
+
+        assertThat(run.get(0).event().getCounterpartName()).isNotNull();
+        assertThat(plan.toPublish()).isEmpty();
+        assertThat(plan.alreadyPublished()).isEqualTo(1);
+        assertThat(plan.derivedDiffer()).isEqualTo(1);
+        assertThat(validator.plan(run, Map.of("a", run.get(0).event())).derivedDiffer()).isZero();
+    }
+
+    @Test
     void correctionCyclesAreErrors() throws IOException {
         final List<SourcedEvent> run = read("events:\n" + event("a", "JP", "2024-11-01", "    corrects: b\n")
                 + event("b", "JP", "2024-11-02", "    corrects: a\n"));
