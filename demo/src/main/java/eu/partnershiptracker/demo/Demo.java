@@ -169,7 +169,7 @@ public final class Demo implements AutoCloseable {
             // The files are checked before the demo runs, so a clash is with what an older dataset left on the topic.
             throw new IllegalStateException("cannot publish the dataset: " + e.getMessage() + "\nThe events already"
                     + " on the demo's topic were published from another version of data/events: to start over from"
-                    + " the current one, run the demo with --fresh.", e);
+                    + " the current one, run ./tracker demo --fresh.", e);
         } catch (final PublishException e) {
             throw new IllegalStateException("cannot publish the dataset: " + e.getMessage(), e);
         }
