@@ -88,6 +88,10 @@ final class EventParser {
                 event::setActor);
         ifPresent(fields.required("counterpart", value -> code(value, reference.counterparts(), "counterpart",
                 Function.identity())), event::setCounterpart);
+        if (event.hasActor() && event.hasCounterpart() && event.getActor().name().equals(event.getCounterpart())) {
+            // EU is a counterpart only of NATO's own acts towards it (docs/DATA.md, "Actor and counterpart").
+            fields.problem("counterpart", "the actor " + event.getActor() + " cannot be its own counterpart");
+        }
         ifPresent(fields.required("instrument", value -> code(value, reference.instruments(), "instrument",
                 InstrumentType::valueOf)), event::setInstrument);
         event.setInstrumentKey(fields.optional("key", Function.identity()));

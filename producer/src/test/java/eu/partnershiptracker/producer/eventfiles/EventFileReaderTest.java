@@ -111,6 +111,15 @@ class EventFileReaderTest {
     }
 
     @Test
+    void anActorIsNeverItsOwnCounterpart() throws IOException {
+        final Path file = write("self.yaml", GOOD.replace("counterpart: JP", "counterpart: EU"));
+
+        assertThat(messages(new EventFileReader(TestReference.reference("EU")).read(file))).containsExactly(
+                "event #1 (line 5, id eu-jp-sdp-signed): field 'counterpart': the actor EU cannot be its own"
+                        + " counterpart");
+    }
+
+    @Test
     void unknownInstrumentCodeIsAnError() throws IOException {
         final Path file = write("bad.yaml", GOOD.replace("instrument: SDP\n    kind: SIGNED\n    date: 2024-11-01",
                 "instrument: SDPX\n    kind: SIGNED\n    date: 2024-11-01"));

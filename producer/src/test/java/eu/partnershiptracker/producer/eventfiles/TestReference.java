@@ -6,9 +6,9 @@ import eu.partnershiptracker.model.InstrumentType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A small fixed reference list for tests that must not change when the curated lists grow. */
 public final class TestReference {
@@ -16,9 +16,11 @@ public final class TestReference {
     private TestReference() {
     }
 
-    public static ReferenceData reference() {
-        final Map<String, CounterpartName> counterparts = Set.of("JP", "NO", "MD", "KR", "AL", "MK", "NATO", "UN")
-                .stream().collect(Collectors.toMap(Function.identity(), code -> CounterpartName.of("name of " + code)));
+    /** The fixed list, with more counterpart codes if given (e.g. {@code EU}, which only NATO may name). */
+    public static ReferenceData reference(final String... moreCounterparts) {
+        final Map<String, CounterpartName> counterparts = Stream.concat(Stream.of("JP", "NO", "MD", "KR", "AL", "MK",
+                        "NATO", "UN"), Arrays.stream(moreCounterparts))
+                .collect(Collectors.toMap(Function.identity(), code -> CounterpartName.of("name of " + code)));
         return new ReferenceData(
                 Arrays.stream(Actor.values()).map(Enum::name).collect(Collectors.toSet()),
                 counterparts,
