@@ -2,7 +2,6 @@ package eu.partnershiptracker.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.ConflictType;
@@ -34,7 +33,7 @@ class CuratedAnswersTest {
     private static final TimelineQueries QUERIES =
             PartnershipTimelines.of(CuratedRecord.dataset().events()).queries();
     private static final PartnershipFilter SIGNED_SDPS =
-            new PartnershipFilter(Actor.EU, InstrumentType.SDP, InstrumentStatus.SIGNED, CertaintyFilter.CERTAIN);
+            new PartnershipFilter(null, InstrumentType.SDP, InstrumentStatus.SIGNED, CertaintyFilter.CERTAIN);
 
     @Test
     void theEightSdpPartnersOfSeed003AreCertainlySignedByTheEndOfAugust2025() {
