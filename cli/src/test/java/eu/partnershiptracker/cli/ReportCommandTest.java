@@ -59,6 +59,8 @@ class ReportCommandTest {
         Files.createDirectories(dir.resolve("reference"));
         Files.copy(ProjectFiles.root().resolve("data/reference/undated.yaml"),
                 dir.resolve("reference/undated.yaml"));
+        Files.copy(ProjectFiles.root().resolve("data/reference/excluded.yaml"),
+                dir.resolve("reference/excluded.yaml"));
         Files.createDirectories(dir.resolve("checks"));
         Files.copy(ProjectFiles.root().resolve("data/checks/figures.yaml"), dir.resolve("checks/figures.yaml"));
 

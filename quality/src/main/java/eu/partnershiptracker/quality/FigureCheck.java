@@ -1,24 +1,27 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.core.PartnershipKey;
-import eu.partnershiptracker.model.Certainty;
+import eu.partnershiptracker.model.EventEntry;
 import eu.partnershiptracker.model.InstrumentState;
-import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.Answers;
-import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.PartnershipView;
 import eu.partnershiptracker.query.QueryTime;
+import eu.partnershiptracker.query.StepView;
 import eu.partnershiptracker.query.TimelineQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Counts what a figure counts over the record, through the API's queries where the figure says so, and says which
- * instruments or events made up the count.
+ * Counts what a figure counts in the answers of the API's own queries, never over the raw events, and says which
+ * instruments or events made up the count: a figure that reproduces is an answer a user of the API gets too.
  */
 public final class FigureCheck {
 
@@ -41,58 +44,70 @@ public final class FigureCheck {
         }
     }
 
-    private final List<PolicyEvent> facts;
     private final TimelineQueries queries;
 
-    /**
-     * @param facts   the effective events (see {@link PartnershipTimelines#facts()})
-     * @param queries the API's queries over the same events
-     */
-    public FigureCheck(final List<PolicyEvent> facts, final TimelineQueries queries) {
-        this.facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+    /** @param queries the API's queries over the record */
+    public FigureCheck(final TimelineQueries queries) {
         this.queries = Objects.requireNonNull(queries, "queries");
     }
 
     public Result check(final Figure figure) {
         Objects.requireNonNull(figure, "figure");
-        final FigureCount count = figure.count();
-        if (count.throughQuery()) {
-            final List<String> counted = throughQuery(count);
-            return new Result(figure, counted.size(), counted);
-        }
-        final Set<String> matching = new LinkedHashSet<>();
-        final List<String> events = new ArrayList<>();
-        for (final PolicyEvent event : facts) {
-            if (count.matches(event)) {
-                matching.add(instrument(event.getActor().name(), event.getCounterpart(), event.getInstrument().name(),
-                        event.getInstrumentKey()));
-                events.add(event.getEventId());
-            }
-        }
-        final List<String> counted = count.unit() == FigureCount.Unit.EVENTS ? events : List.copyOf(matching);
+        final List<String> counted = switch (figure.count().query()) {
+            case PARTNERSHIPS -> instruments(figure.count());
+            case HISTORY -> events(figure.count());
+        };
         return new Result(figure, counted.size(), counted);
     }
 
-    /** The instruments the API's partnership list names, as GET /api/partnerships would list them. */
-    private List<String> throughQuery(final FigureCount count) {
-        final List<String> counted = new ArrayList<>();
-        final CertaintyFilter certainty = count.certainty() == Certainty.CERTAIN ? CertaintyFilter.CERTAIN
-                : CertaintyFilter.ANY;
+    /** The instruments GET /api/partnerships?asOf=&actor=&instrument=&certainty= lists that the figure counts. */
+    private List<String> instruments(final FigureCount count) {
         final Answers.PartnershipList answer = queries.partnerships(new QueryTime(count.asOf(), null),
-                new PartnershipFilter(count.actor(), count.instrument(), count.status(), certainty));
+                new PartnershipFilter(count.actor(), count.instrument(), null, count.certainty()));
+        final List<String> counted = new ArrayList<>();
         for (final PartnershipView partnership : answer.items()) {
-            for (final InstrumentState instrument : partnership.instruments()) {
-                if (count.matches(partnership.actor(), partnership.counterpart(), instrument)) {
-                    counted.add(instrument(partnership.actor().name(), partnership.counterpart(),
-                            instrument.getType().name(), instrument.getKey()));
-                }
+            if (count.matches(partnership.actor(), partnership.counterpart())) {
+                partnership.instruments().stream().filter(count::matches)
+                        .forEach(instrument -> counted.add(instrument(partnership, instrument)));
             }
         }
         return counted;
     }
 
-    private static String instrument(final String actor, final String counterpart, final String type,
-            final String key) {
-        return PartnershipKey.of(actor, counterpart) + " " + type + (key == null ? "" : " " + key);
+    /**
+     * The events of the figure's kinds and instrument that take effect in the steps of
+     * GET /api/partnerships/{actor}/{counterpart}/history?from=&to=: a step names the events taking effect on its day,
+     * the answer's events say what each is, and the step's state how certain the instrument then is.
+     */
+    private List<String> events(final FigureCount count) {
+        final String partnership = PartnershipKey.of(count.actor().name(), count.counterpart());
+        final Optional<Answers.History> answer = queries.history(partnership, count.from(), count.asOf(), null);
+        if (answer.isEmpty()) {
+            return List.of();
+        }
+        final Map<String, EventEntry> events = answer.get().events().stream()
+                .collect(Collectors.toMap(EventEntry::getEventId, Function.identity(), (first, again) -> first));
+        final Set<String> counted = new LinkedHashSet<>();
+        for (final StepView step : answer.get().steps()) {
+            for (final String eventId : step.eventIds()) {
+                final EventEntry event = events.get(eventId);
+                if (event != null && count.matches(event) && certain(count, step, event)) {
+                    counted.add(eventId);
+                }
+            }
+        }
+        return List.copyOf(counted);
+    }
+
+    /** Whether the step's state holds the event's instrument with the certainty the figure states. */
+    private static boolean certain(final FigureCount count, final StepView step, final EventEntry event) {
+        return step.state().instruments().stream()
+                .filter(instrument -> instrument.getType() == event.getInstrument()
+                        && Objects.equals(instrument.getKey(), event.getInstrumentKey()))
+                .anyMatch(instrument -> count.certainty().status(instrument).isPresent());
+    }
+
+    private static String instrument(final PartnershipView partnership, final InstrumentState instrument) {
+        return partnership.key() + " " + instrument.getType().name() + (instrument.getKey() == null ? "" : " " + instrument.getKey());
     }
 }

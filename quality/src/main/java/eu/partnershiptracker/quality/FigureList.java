@@ -1,10 +1,10 @@
 package eu.partnershiptracker.quality;
 
 import eu.partnershiptracker.model.Actor;
-import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
+import eu.partnershiptracker.query.CertaintyFilter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -23,8 +23,8 @@ public record FigureList(List<Figure> figures, int unreproducible) {
     }
 
     private static final Set<String> FIGURE_FIELDS = Set.of("id", "source", "quote", "count", "expected", "notes");
-    private static final Set<String> COUNT_FIELDS = Set.of("actor", "counterpart", "instrument", "key", "kinds",
-            "from", "onOrBefore", "status", "asOf", "certainty", "unit");
+    private static final Set<String> COUNT_FIELDS = Set.of("query", "actor", "counterpart", "instrument", "key",
+            "statuses", "since", "kinds", "from", "asOf", "certainty");
     private static final Set<String> UNREPRODUCIBLE_FIELDS = Set.of("id", "source", "quote", "reason");
 
     /** @throws IllegalArgumentException naming the entry and field, when an entry is malformed */
@@ -50,24 +50,28 @@ public record FigureList(List<Figure> figures, int unreproducible) {
                 entry.required("id"),
                 entry.required("source"),
                 entry.required("quote"),
-                new FigureCount(
-                        count.optional("actor", Actor::valueOf),
-                        count.optional("counterpart"),
-                        count.optional("instrument", InstrumentType::valueOf),
-                        count.optional("key"),
-                        new HashSet<>(count.list("kinds", EventKind::valueOf)),
-                        count.optional("from", LocalDate::parse),
-                        count.optional("onOrBefore", LocalDate::parse),
-                        count.optional("status", InstrumentStatus::valueOf),
-                        count.optional("asOf", LocalDate::parse),
-                        count.optional("certainty", Certainty::valueOf),
-                        unit(count)),
+                count(entry, count),
                 entry.required("expected", Integer::parseInt));
     }
 
-    private static FigureCount.Unit unit(final CuratedYaml.Entry count) {
-        final FigureCount.Unit unit = count.optional("unit",
-                text -> FigureCount.Unit.valueOf(text.toUpperCase(Locale.ROOT)));
-        return unit == null ? FigureCount.Unit.INSTRUMENTS : unit;
+    private static FigureCount count(final CuratedYaml.Entry entry, final CuratedYaml.Entry count) {
+        final FigureCount.Query query = count.optional("query",
+                text -> FigureCount.Query.valueOf(text.toUpperCase(Locale.ROOT)));
+        final Actor actor = count.optional("actor", Actor::valueOf);
+        final InstrumentType instrument = count.optional("instrument", InstrumentType::valueOf);
+        final Set<InstrumentStatus> statuses = new HashSet<>(count.list("statuses", InstrumentStatus::valueOf));
+        final LocalDate since = count.optional("since", LocalDate::parse);
+        final Set<EventKind> kinds = new HashSet<>(count.list("kinds", EventKind::valueOf));
+        final LocalDate from = count.optional("from", LocalDate::parse);
+        final LocalDate asOf = count.optional("asOf", LocalDate::parse);
+        final CertaintyFilter certainty = count.optional("certainty", CertaintyFilter::parse);
+        try {
+            return new FigureCount(query == null ? FigureCount.Query.PARTNERSHIPS : query, actor,
+                    count.optional("counterpart"), instrument, count.optional("key"), statuses, since, kinds, from,
+                    asOf, certainty);
+        } catch (final IllegalArgumentException e) {
+            // The record states which combination is wrong; the entry says where.
+            throw entry.problem("count", e.getMessage());
+        }
     }
 }

@@ -23,14 +23,19 @@ public final class JsonReport {
         Objects.requireNonNull(report, "report");
         final ObjectNode root = JSON.createObjectNode();
         root.put("events", report.events());
+        root.put("boundedEvents", report.boundedEvents());
         counts(root.putObject("byActor"), report.byActor());
         counts(root.putObject("byInstrument"), report.byInstrument());
         counts(root.putObject("byYear"), report.byYear());
         counts(root.putObject("byPrecision"), report.byPrecision());
         final ArrayNode conflicts = root.putArray("conflicts");
         report.conflicts().forEach(each -> conflict(conflicts.addObject(), each));
+        counts(root.putObject("conflictsByType"), report.conflictsByType());
         root.put("undatedFacts", report.undatedFacts());
         root.put("unrealisedSteps", report.unrealisedSteps());
+        final ObjectNode excluded = root.putObject("excluded");
+        excluded.put("total", report.excluded().total());
+        counts(excluded.putObject("byReason"), report.excluded().byCategory());
         final ObjectNode figures = root.putObject("figures");
         figures.put("checked", report.figures().size());
         figures.put("reproduced", report.figures().size() - report.failingFigures().size());
@@ -40,6 +45,7 @@ public final class JsonReport {
             final ObjectNode node = results.addObject();
             node.put("id", result.figure().id());
             node.put("source", result.figure().source());
+            node.put("asked", result.figure().count().asked());
             node.put("expected", result.figure().expected());
             node.put("counted", result.actual());
             node.put("reproduced", result.reproduced());

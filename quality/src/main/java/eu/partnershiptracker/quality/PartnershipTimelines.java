@@ -1,9 +1,7 @@
 package eu.partnershiptracker.quality;
 
-import eu.partnershiptracker.core.fold.AuditTrail;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
-import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
@@ -45,16 +43,6 @@ public final class PartnershipTimelines {
     /** The API's queries, over these timelines. */
     public TimelineQueries queries() {
         return new TimelineQueries(() -> store);
-    }
-
-    /** The events that state a fact: neither corrected nor retracted, nor a retraction themselves. */
-    public List<PolicyEvent> facts() {
-        final List<PolicyEvent> facts = new ArrayList<>();
-        timelines.values().forEach(timeline -> {
-            final AuditTrail audit = AuditTrail.of(timeline.entries());
-            timeline.entries().stream().filter(audit::isFact).map(TimelineEntry::event).forEach(facts::add);
-        });
-        return facts;
     }
 
     /** Every conflict of the current state of every partnership, by partnership key. */

@@ -18,7 +18,9 @@ public final class TextReport {
     public static String render(final QualityReport report) {
         Objects.requireNonNull(report, "report");
         final StringBuilder text = new StringBuilder();
-        text.append("Events: ").append(report.events()).append('\n');
+        text.append("Events: ").append(report.events()).append('\n')
+                .append("Bounded events: ").append(report.boundedEvents())
+                .append(" (dates known only by bounds; precision BOUNDS below)").append('\n');
         table(text, "By actor", report.byActor());
         table(text, "By instrument", report.byInstrument());
         table(text, "By year (exact dates)", report.byYear());
@@ -28,6 +30,10 @@ public final class TextReport {
                 .append(" (not events; listed in data/reference/undated.yaml)").append('\n')
                 .append("Unrealised steps: ").append(report.unrealisedSteps())
                 .append(" (announced, expected or declined; same file)").append('\n');
+        text.append('\n').append("Excluded mentions: ").append(report.excluded().total())
+                .append(" (dated, deliberately not events; data/reference/excluded.yaml), by reason").append('\n');
+        report.excluded().byCategory().forEach((reason, count) ->
+                text.append(String.format("  %4d  %s\n", count, reason)));
         figures(text, report);
         return text.toString();
     }
@@ -40,6 +46,7 @@ public final class TextReport {
     private static void conflicts(final StringBuilder text, final QualityReport report) {
         text.append('\n').append("Conflicts: ").append(report.conflicts().size())
                 .append(" (every claim is kept; the rule chooses one)").append('\n');
+        report.conflictsByType().forEach((type, count) -> text.append(String.format("  %-28s %4d\n", type, count)));
         for (final PartnershipTimelines.PartnershipConflict each : report.conflicts()) {
             final Conflict conflict = each.conflict();
             text.append("  ").append(each.partnership()).append(' ').append(conflict.getInstrument())
@@ -56,11 +63,11 @@ public final class TextReport {
     private static void figures(final StringBuilder text, final QualityReport report) {
         final int reproduced = report.figures().size() - report.failingFigures().size();
         text.append('\n').append("Figures: ").append(reproduced).append(" of ").append(report.figures().size())
-                .append(" reproduced; ").append(report.unreproducibleFigures())
+                .append(" reproduced through the API's queries; ").append(report.unreproducibleFigures())
                 .append(" more stated figures are unreproducible (reasons in data/checks/figures.yaml)").append('\n');
         for (final FigureCheck.Result result : report.figures()) {
-            text.append(String.format("  %-4s %-44s expected %3d, counted %3d\n", result.reproduced() ? "ok" : "FAIL",
-                    result.figure().id(), result.figure().expected(), result.actual()));
+            text.append(String.format("  %-4s %-44s expected %3d, counted %3d  %s\n", result.reproduced() ? "ok" : "FAIL",
+                    result.figure().id(), result.figure().expected(), result.actual(), result.figure().count().asked()));
         }
     }
 }
