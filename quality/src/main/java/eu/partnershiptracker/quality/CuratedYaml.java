@@ -2,8 +2,6 @@ package eu.partnershiptracker.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import eu.partnershiptracker.core.PartialDates;
-import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.producer.eventfiles.YamlFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,10 +86,6 @@ final class CuratedYaml {
 
         <T> T optional(final String field, final Function<String, T> parse) {
             return optional(field) == null ? null : required(field, parse);
-        }
-
-        PartialDate optionalDate(final String field) {
-            return optional(field, PartialDates::parse);
         }
 
         <T> List<T> list(final String field, final Function<String, T> parse) {

@@ -3,20 +3,20 @@ package eu.partnershiptracker.quality;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
-import eu.partnershiptracker.model.PartialDate;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A partnership step a seed states without a usable date (data/reference/undated.yaml). It is never an event, and no
- * figure counts it: figures are counted over events, through the query code.
+ * A partnership step a seed states but that no seed bounds in time, or that never happened
+ * (data/reference/undated.yaml). It is never an event, and no figure counts it: figures are counted over events,
+ * through the query code. A step a seed bounds is an event with a bounded date instead.
  *
  * @param counterparts the partnerships the statement covers: one step for each of them
  * @param key          tells instruments of one type apart, as an event's key does; null when there is one
- * @param happenedBy   the date by which the source states the step had happened, or null when it states none
+ * @param reason       why it is not an event: the bound no seed gives, or why the step never happened
  */
 public record UndatedFact(String what, Actor actor, List<String> counterparts, InstrumentType instrument, String key,
-        EventKind kind, PartialDate happenedBy, String source, String quote) {
+        EventKind kind, String source, String quote, String reason) {
 
     public UndatedFact {
         Objects.requireNonNull(what, "what");
@@ -29,5 +29,6 @@ public record UndatedFact(String what, Actor actor, List<String> counterparts, I
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(quote, "quote");
+        Objects.requireNonNull(reason, "reason");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The two lists of data/reference/undated.yaml: {@code undated}, steps that happened but that no seed dates, and
+ * The two lists of data/reference/undated.yaml: {@code undated}, steps that happened but that no seed bounds, and
  * {@code unrealised}, steps a seed announces, expects or reports as declined, which had not happened as of that seed.
  */
 public record UndatedRecord(List<UndatedFact> facts, List<UndatedFact> unrealised) {
@@ -25,7 +25,7 @@ public record UndatedRecord(List<UndatedFact> facts, List<UndatedFact> unrealise
     }
 
     private static final Set<String> FIELDS = Set.of("what", "actor", "counterparts", "instrument", "key", "kind",
-            "happenedBy", "source", "quote");
+            "source", "quote", "reason");
 
     private static List<UndatedFact> read(final CuratedYaml yaml, final String list) {
         return yaml.entries(list).stream().map(entry -> entry.allowing(FIELDS)).map(entry -> new UndatedFact(
@@ -35,9 +35,9 @@ public record UndatedRecord(List<UndatedFact> facts, List<UndatedFact> unrealise
                 entry.required("instrument", InstrumentType::valueOf),
                 entry.optional("key"),
                 entry.required("kind", EventKind::valueOf),
-                entry.optionalDate("happenedBy"),
                 entry.required("source"),
-                entry.required("quote"))).toList();
+                entry.required("quote"),
+                entry.required("reason"))).toList();
     }
 
     private static List<String> counterparts(final CuratedYaml.Entry entry) {

@@ -17,11 +17,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No event carries a day, month or year its curator did not find: every part of the date (or of each of its bounds)
- * that its precision claims is written in the event's quote, locator or notes ("May 2024", "05/2024", "21 May"). The quote itself is checked against
- * the seed by {@link QuotesTest}.
+ * No event carries a day, month or year its curator did not find: every part of the date that its precision claims is
+ * written in the event's quote, locator or notes ("May 2024", "05/2024", "21 May"). So is every part of each bound, or
+ * the bound is a seed's writing date documented in data/reference/sources.yaml, or the day after one ({@link
+ * WritingDates}). The quote itself is checked against the seed by {@link QuotesTest}.
  */
 class StatedDatesTest {
+
+    private static final WritingDates WRITTEN = WritingDates.documented();
 
     @Test
     void everyStatedPartOfEveryDateIsWrittenWhereTheEventCitesIt() {
@@ -57,14 +60,41 @@ class StatedDatesTest {
         assertThat(supported(invented)).isFalse();
     }
 
-    /** Every bound of a bounded date is checked as an exact date would be; an open bound states nothing. */
+    @Test
+    void aBoundThatIsADocumentedWritingDateNeedsNoWordsOfItsOwn() {
+        final PolicyEvent event = RecordFiles.allEvents().stream().map(SourcedEvent::event)
+                .filter(candidate -> candidate.getEventId().equals("eu-au-sdp-negotiations-launched")).findFirst()
+                .orElseThrow();
+        final PolicyEvent silent = PolicyEvent.newBuilder(event).setNotes(null).build();
+        final PolicyEvent dayBefore = PolicyEvent.newBuilder(silent)
+                .setDateBounds(DateClaim.parse("[..2025-09-16]").bounds()).build();
+        final PolicyEvent dayAfter = PolicyEvent.newBuilder(silent)
+                .setDateBounds(DateClaim.parse("[2025-09-18..]").bounds()).build();
+
+        assertThat(supported(silent)).as("seed 003's writing date, 2025-09-17").isTrue();
+        assertThat(supported(dayAfter)).as("the day after it").isTrue();
+        assertThat(supported(dayBefore)).as("a day no source is written on").isFalse();
+    }
+
+    @Test
+    void aBoundResolvedFromAnotherSeedsWritingDateIsAccepted() {
+        // Seed 000's plans, written no earlier than 11 July 2024, put the SDP signatures it still plans no earlier than
+        // the next day; the bound holds even where an event's notes did not repeat it.
+        assertThat(WRITTEN.justifies(DateClaim.parse("[2024-07-12..]").notBefore())).isTrue();
+        assertThat(WRITTEN.justifies(DateClaim.parse("[2024-07-13..]").notBefore())).isFalse();
+    }
+
+    /**
+     * Every bound of a bounded date is checked as an exact date would be, or is a documented writing date; an open
+     * bound states nothing. An exact date is never justified by a writing date: it is what the seed states.
+     */
     private static boolean supported(final PolicyEvent event) {
         final DateClaim claim = DateClaim.stated(event);
         if (!claim.isBounded()) {
             return supported(event, claim.exact());
         }
         return Stream.of(claim.notBefore(), claim.notAfter()).filter(Objects::nonNull)
-                .allMatch(bound -> supported(event, bound));
+                .allMatch(bound -> supported(event, bound) || WRITTEN.justifies(bound));
     }
 
     private static boolean supported(final PolicyEvent event, final PartialDate stated) {
