@@ -3,6 +3,7 @@ package eu.partnershiptracker.core;
 import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.Claim;
 import eu.partnershiptracker.model.DateBounds;
+import eu.partnershiptracker.model.EventEntry;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.time.LocalDate;
@@ -68,6 +69,12 @@ public record DateClaim(PartialDate exact, PartialDate notBefore, PartialDate no
     /** What an event says of its step's date: its bounds as narrowed by stated orders, else its own date or bounds. */
     public static DateClaim of(final PolicyEvent event) {
         return event.getOrderBounds() != null ? of(null, event.getOrderBounds()) : stated(event);
+    }
+
+    /** What a timeline entry says of its step's date, as {@link #of(PolicyEvent)} does for its event. */
+    public static DateClaim of(final EventEntry entry) {
+        return entry.getOrderBounds() != null ? of(null, entry.getOrderBounds())
+                : of(entry.getEventDate(), entry.getDateBounds());
     }
 
     /** The date a conflict's claim states; empty for a claim that states an order instead. */

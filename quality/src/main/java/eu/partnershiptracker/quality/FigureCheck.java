@@ -1,9 +1,11 @@
 package eu.partnershiptracker.quality;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.model.EventEntry;
 import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.query.Answers;
+import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.PartnershipView;
 import eu.partnershiptracker.query.QueryTime;
@@ -91,12 +93,24 @@ public final class FigureCheck {
         for (final StepView step : answer.get().steps()) {
             for (final String eventId : step.eventIds()) {
                 final EventEntry event = events.get(eventId);
-                if (event != null && count.matches(event) && certain(count, step, event)) {
+                if (event != null && count.matches(event) && certain(count, step, event) && inWindow(count, event)) {
                     counted.add(eventId);
                 }
             }
         }
         return List.copyOf(counted);
+    }
+
+    /**
+     * Whether the event happened within the figure's window: certainly, every day its date allows lies in it; with ANY,
+     * it took effect in the window, which the step already says. A date known only by bounds that become certain in
+     * the window ("no later than March 2022") may have happened before it.
+     */
+    private static boolean inWindow(final FigureCount count, final EventEntry event) {
+        final DateClaim date = DateClaim.of(event);
+        return count.certainty() != CertaintyFilter.CERTAIN
+                || (count.from() == null || !date.earliestDay().isBefore(count.from()))
+                && (count.asOf() == null || !date.latestDay().isAfter(count.asOf()));
     }
 
     /** Whether the step's state holds the event's instrument with the certainty the figure states. */

@@ -7,6 +7,7 @@ import static eu.partnershiptracker.core.testing.TestEvents.retracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.EventKind;
@@ -153,6 +154,28 @@ class FiguresTest {
 
         assertThat(new FigureCheck(PartnershipTimelines.of(meetings).queries())
                 .check(new Figure("twice", "s", "q", in2022, 2)).matching()).containsExactly("m2", "m3");
+    }
+
+    @Test
+    void aBoundedEventCountsInAWindowOnlyWhenEveryDayItAllowsLiesInIt() {
+        final List<PolicyEvent> meetings = List.of(
+                event("m0", "EU:NATO", InstrumentType.MEETING_FORMAT, EventKind.HELD, "2022-10").setInstrumentKey("m")
+                        .build(),
+                event("before-march", "EU:NATO", InstrumentType.MEETING_FORMAT, EventKind.HELD, "2000")
+                        .setInstrumentKey("m").setEventDate(null)
+                        .setDateBounds(DateClaim.parse("[..2022-03]").bounds()).build());
+        final FigureCheck check = new FigureCheck(PartnershipTimelines.of(meetings).queries());
+
+        assertThat(check.check(new Figure("once", "s", "q", heldIn2022(CertaintyFilter.CERTAIN), 1)).matching())
+                .containsExactly("m0");
+        assertThat(check.check(new Figure("twice", "s", "q", heldIn2022(CertaintyFilter.ANY), 2)).matching())
+                .containsExactlyInAnyOrder("m0", "before-march");
+    }
+
+    private static FigureCount heldIn2022(final CertaintyFilter certainty) {
+        return new FigureCount(FigureCount.Query.HISTORY, Actor.EU, "NATO", InstrumentType.MEETING_FORMAT, "m",
+                Set.of(), null, Set.of(EventKind.HELD), LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31),
+                certainty);
     }
 
     @Test
