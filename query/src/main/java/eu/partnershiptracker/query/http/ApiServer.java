@@ -5,6 +5,8 @@ import eu.partnershiptracker.query.LocalStore;
 import eu.partnershiptracker.query.MetadataService;
 import eu.partnershiptracker.query.QueryUnavailableException;
 import eu.partnershiptracker.query.TimelineQueries;
+import eu.partnershiptracker.query.health.HealthChecks;
+import eu.partnershiptracker.query.health.HealthReport;
 import eu.partnershiptracker.query.routing.ClusterRouting;
 import eu.partnershiptracker.query.routing.InstanceClient;
 import io.javalin.Javalin;
@@ -52,10 +54,6 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** The answer of /health: UP or DOWN, and the state of the streams application. */
-    record Health(String status, String streams) {
-    }
-
     /** The HTTP port is taken. */
     public static final class PortInUseException extends RuntimeException {
 
@@ -75,6 +73,16 @@ public final class ApiServer implements AutoCloseable {
                     content = @OpenApiContent(mimeType = "application/json", type = "object")))
     private static final String OPENAPI_PATH = "/api/openapi.json";
     private static final String HEALTH_PATH = "/health";
+    private static final String LIVE_PATH = HEALTH_PATH + "/live";
+    private static final String READY_PATH = HEALTH_PATH + "/ready";
+    /** Set on query answers while this instance is not ready: they come from a local state that may be behind. */
+    static final String STALE_HEADER = "X-Tracker-Stale";
+    private static final String QUERIES = "/api/*";
+    private static final String READY_DESCRIPTION = "UP: the streams application is RUNNING, and the broker and the"
+            + " registry answered their latest probe (every 2 s)";
+    private static final String NOT_READY_DESCRIPTION = "DOWN: the streams application is not RUNNING (starting,"
+            + " REBALANCING, stopped, failed), or the broker or the registry cannot be reached; each check says which."
+            + " Queries still answer, marked " + STALE_HEADER + ": true";
     private static final String DASHBOARD_DIRECTORY = "/web";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -91,10 +99,14 @@ public final class ApiServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    /** Binds the port and starts serving; queries answer 503 until the streams application is RUNNING. */
-    public static ApiServer start(final KafkaStreams streams, final Settings settings) {
+    /**
+     * Binds the port and starts serving; queries answer 503 until the streams application is RUNNING, and are marked
+     * possibly stale while {@code health} says the instance is not ready.
+     */
+    public static ApiServer start(final KafkaStreams streams, final Settings settings, final HealthChecks health) {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(health, "health");
         final ObjectMapper mapper = JsonMapping.create();
         final ApiMetrics metrics = new ApiMetrics();
         final List<String> routes = new ArrayList<>();
@@ -126,10 +138,13 @@ public final class ApiServer implements AutoCloseable {
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
                 new InstanceClient(settings.forwardTimeout()), mapper);
         metrics.register(app);
+        app.before(QUERIES, ctx -> markStale(ctx, health));
         new QueryRoutes(queries, routing).register(app);
         app.before(ChangeStream.PATH, ChangeStream::checkLastEventId);
         app.sse(ChangeStream.PATH, changeStream);
-        app.get(HEALTH_PATH, ctx -> health(ctx, streams));
+        app.get(HEALTH_PATH, ctx -> health(ctx, health));
+        app.get(LIVE_PATH, ctx -> live(ctx, health));
+        app.get(READY_PATH, ctx -> ready(ctx, health));
         mapErrors(app);
         try {
             app.start(settings.host(), settings.port());
@@ -162,16 +177,47 @@ public final class ApiServer implements AutoCloseable {
         metrics.close();
     }
 
-    @OpenApi(path = HEALTH_PATH, summary = "Whether the streams application is running",
+    @OpenApi(path = HEALTH_PATH, summary = "Readiness, as /health/ready (kept for the clients of the first /health)",
             responses = {
-                @OpenApiResponse(status = "200", description = "UP: the streams application is RUNNING or REBALANCING",
-                        content = @OpenApiContent(from = Health.class)),
-                @OpenApiResponse(status = "503", description = "DOWN: it is starting, stopped or failed",
-                        content = @OpenApiContent(from = Health.class))})
-    private static void health(final Context ctx, final KafkaStreams streams) {
-        final KafkaStreams.State state = streams.state();
-        final boolean up = state.isRunningOrRebalancing();
-        ctx.status(up ? 200 : 503).json(new Health(up ? "UP" : "DOWN", state.name()));
+                @OpenApiResponse(status = "200", description = READY_DESCRIPTION,
+                        content = @OpenApiContent(from = HealthReport.class)),
+                @OpenApiResponse(status = "503", description = NOT_READY_DESCRIPTION,
+                        content = @OpenApiContent(from = HealthReport.class))})
+    private static void health(final Context ctx, final HealthChecks health) {
+        answer(ctx, health.readiness());
+    }
+
+    @OpenApi(path = READY_PATH, summary = "Whether this instance is ready: its answers are current",
+            responses = {
+                @OpenApiResponse(status = "200", description = READY_DESCRIPTION,
+                        content = @OpenApiContent(from = HealthReport.class)),
+                @OpenApiResponse(status = "503", description = NOT_READY_DESCRIPTION,
+                        content = @OpenApiContent(from = HealthReport.class))})
+    private static void ready(final Context ctx, final HealthChecks health) {
+        answer(ctx, health.readiness());
+    }
+
+    @OpenApi(path = LIVE_PATH, summary = "Whether this instance is alive: only a restart helps when it is not",
+            responses = {
+                @OpenApiResponse(status = "200", description = "UP: the streams application has not failed (it may"
+                        + " be starting, rebalancing or waiting for the broker)",
+                        content = @OpenApiContent(from = HealthReport.class)),
+                @OpenApiResponse(status = "503", description = "DOWN: the streams application failed (ERROR or"
+                        + " PENDING_ERROR)",
+                        content = @OpenApiContent(from = HealthReport.class))})
+    private static void live(final Context ctx, final HealthChecks health) {
+        answer(ctx, health.liveness());
+    }
+
+    private static void answer(final Context ctx, final HealthReport report) {
+        ctx.status(report.healthy() ? 200 : 503).json(report);
+    }
+
+    /** Marks answers of the queries, not of the document describing them. */
+    private static void markStale(final Context ctx, final HealthChecks health) {
+        if (!ctx.path().equals(OPENAPI_PATH) && !health.readiness().healthy()) {
+            ctx.header(STALE_HEADER, "true");
+        }
     }
 
     private static void mapErrors(final Javalin app) {

@@ -3,6 +3,7 @@ package eu.partnershiptracker.query.service;
 import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
+import eu.partnershiptracker.query.health.HealthChecks;
 import eu.partnershiptracker.query.http.ApiServer;
 import eu.partnershiptracker.serde.SchemaRegistryCheck;
 import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
@@ -45,11 +46,13 @@ public final class TrackerService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ApiServer api;
+    private final HealthChecks health;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TrackerService(final KafkaStreams streams, final ApiServer api) {
+    private TrackerService(final KafkaStreams streams, final ApiServer api, final HealthChecks health) {
         this.streams = streams;
         this.api = api;
+        this.health = health;
     }
 
     /**
@@ -77,14 +80,17 @@ public final class TrackerService implements AutoCloseable {
                         + "); see the log above"));
             }
         });
+        final HealthChecks health = HealthChecks.start(streams, settings.cluster(), config.serdeConfig(),
+                config.topics().events());
         final ApiServer api;
         try {
-            api = ApiServer.start(streams, apiSettings(settings, config, port));
+            api = ApiServer.start(streams, apiSettings(settings, config, port), health);
         } catch (final ApiServer.PortInUseException e) {
+            health.close();
             streams.close(Duration.ZERO);
             throw new ServiceStartException(e.getMessage(), e);
         }
-        final TrackerService service = new TrackerService(streams, api);
+        final TrackerService service = new TrackerService(streams, api, health);
         try {
             checkRegistry(config);
             ensureTopics(settings);
@@ -109,13 +115,14 @@ public final class TrackerService implements AutoCloseable {
         return api.routes();
     }
 
-    /** Stops the HTTP API, then the streams application; calling it again does nothing. */
+    /** Stops the HTTP API and its health probes, then the streams application; calling it again does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         api.close();
+        health.close();
         streams.close(CLOSE_TIMEOUT);
     }
 

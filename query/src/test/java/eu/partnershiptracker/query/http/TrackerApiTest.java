@@ -260,11 +260,19 @@ class TrackerApiTest {
     }
 
     @Test
-    void healthSaysUpWhileRunning() {
-        final TrackerFixture.Reply health = TrackerFixture.get(service, "/health");
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("status").asText()).isEqualTo("UP");
-        assertThat(health.json().path("streams").asText()).isEqualTo("RUNNING");
+    void healthSaysUpWhileRunningWithEveryCheckAndQueriesAreNotMarkedStale() {
+        final TrackerFixture.Reply ready = TrackerFixture.get(service, "/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("streams").asText()).isEqualTo("RUNNING");
+        assertThat(ready.json().path("checks").findValuesAsText("name"))
+                .containsExactly("streams", "kafka", "registry");
+        assertThat(ready.json().path("checks").findValuesAsText("status")).containsOnly("UP");
+        assertThat(TrackerFixture.get(service, "/health").body()).isEqualTo(ready.body());
+        final TrackerFixture.Reply live = TrackerFixture.get(service, "/health/live");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().path("checks").findValuesAsText("name")).containsExactly("streams");
+        assertThat(TrackerFixture.get(service, "/api/stats").headers().firstValue("X-Tracker-Stale")).isEmpty();
     }
 
     @Test
@@ -290,7 +298,7 @@ class TrackerApiTest {
     void theOpenApiDocumentDescribesEveryRoute() {
         final JsonNode served = get("/api/openapi.json");
         assertThat(service.routes()).contains("GET /api/partnerships", "GET /api/changes/stream", "GET /metrics",
-                "GET /health", "GET /api/openapi.json");
+                "GET /health", "GET /health/live", "GET /health/ready", "GET /api/openapi.json");
         for (final String route : service.routes()) {
             final String[] methodAndPath = route.split(" ");
             final String template = methodAndPath[1];

@@ -33,10 +33,14 @@ class RegistryCheckAtStartTest {
     }
 
     @Test
-    void anUnreachableRegistryDoesNotStopTheStart(final Infrastructure infra) throws IOException {
+    void anUnreachableRegistryDoesNotStopTheStartButTheInstanceIsNotReady(final Infrastructure infra)
+            throws IOException {
         try (TrackerFixture fixture = new TrackerFixture(infra, 1);
              TrackerService service = fixture.startService("http://127.0.0.1:" + closedPort())) {
-            assertThat(TrackerFixture.get(service, "/health").status()).isEqualTo(200);
+            assertThat(TrackerFixture.get(service, "/health/live").status()).isEqualTo(200);
+            final TrackerFixture.Reply ready = TrackerFixture.get(service, "/health/ready");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"name\":\"registry\",\"status\":\"DOWN\"");
         }
     }
 
