@@ -4,6 +4,7 @@ import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.producer.eventfiles.EventFiles;
 import eu.partnershiptracker.producer.eventfiles.ValidationException;
 import eu.partnershiptracker.producer.publish.EventPublisher;
+import eu.partnershiptracker.producer.publish.OnUnreadable;
 import eu.partnershiptracker.producer.publish.PublishException;
 import eu.partnershiptracker.producer.publish.PublishSettings;
 import java.io.IOException;
@@ -23,8 +24,13 @@ import picocli.CommandLine.Spec;
         description = {"Validate event files (YAML), then publish every event not yet on the events topic, in one "
                 + "Kafka transaction. Re-publishing the same files appends nothing.",
                 "Exit codes: 0 done, 1 invalid input, 2 bad command line or a registry URL without the Confluent "
-                        + "API, 3 Kafka or registry unavailable."})
+                        + "API, 3 Kafka or registry unavailable, 4 records on the topic cannot be read (a registry "
+                        + "that lost its schemas?), so nothing was published."})
 public final class PublishCommand implements Callable<Integer> {
+
+    static final String UNREADABLE_HINT = "If the schema registry lost its schemas (an in-memory registry that was "
+            + "restarted), restore them, or give --registry-url of the registry that wrote these records. Only if "
+            + "they do not belong to the log of record, publish again with --ignore-unreadable.";
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Event files, or directories of them.")
     private List<Path> inputs;
@@ -43,6 +49,12 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Transactional id; publishers sharing it fence each other (default: ${DEFAULT-VALUE}).")
     private String transactionalId;
 
+    @Option(names = "--ignore-unreadable",
+            description = "Publish even when records on the topic cannot be read as events, treating them as absent. "
+                    + "Only for records foreign to the log of record: if the registry lost its schemas, this "
+                    + "publishes every event again.")
+    private boolean ignoreUnreadable;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,7 +66,8 @@ public final class PublishCommand implements Callable<Integer> {
             final PublishSettings settings = new PublishSettings(connection.cluster(), topic, layout.partitions(),
                     layout.replicationFactor(), transactionalId);
             final EventPublisher.Result result = new EventPublisher()
-                    .publish(EventFiles.bundled().check(inputs), settings);
+                    .publish(EventFiles.bundled().check(inputs), settings,
+                            ignoreUnreadable ? OnUnreadable.IGNORE : OnUnreadable.REFUSE);
             out.printf("Published %d new events to %s; %d were already there.%n", result.published(), topic,
                     result.alreadyPublished());
             if (result.derivedDiffer() > 0) {
@@ -74,6 +87,8 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("Error: " + e.getMessage());
             if (e.kind() == PublishException.Kind.WRONG_REGISTRY_URL) {
                 err.println(ConnectionOptions.REGISTRY_URL_HINT);
+            } else if (e.kind() == PublishException.Kind.UNREADABLE_RECORDS) {
+                err.println(UNREADABLE_HINT);
             }
             err.println("Nothing was published.");
             return ExitCodes.of(e);

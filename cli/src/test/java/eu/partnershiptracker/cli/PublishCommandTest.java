@@ -251,19 +251,29 @@ class PublishCommandTest {
     }
 
     @Test
-    void poisonRecordsOnTheTopicAreReportedButDoNotBlockPublishing() throws Exception {
+    void aPoisonRecordOnTheTopicBlocksPublishingUntilTheUserIgnoresIt() throws Exception {
         final String topic = infra.uniqueTopic("events");
         assertThat(publish(topic, EXAMPLE.toString()).exitCode()).isZero();
         final Map<String, Object> props = infra.clientProperties();
+        final long poison;
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "EU:NO",
-                    new byte[] {42, 1, 2, 3})).get();
+            poison = producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "EU:NO",
+                    new byte[] {42, 1, 2, 3})).get().offset();
         }
+        final String other = file("one.yaml", ONE.replace("eu-no-sdp-signed", "eu-no-sdp-other")).toString();
+        final long before = endOffsetSum(topic);
 
-        final Run run = publish(topic, EXAMPLE.toString(), file("one.yaml", ONE.replace("eu-no-sdp-signed",
-                "eu-no-sdp-other")).toString());
+        final Run refused = publish(topic, EXAMPLE.toString(), other);
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.UNREADABLE_TOPIC);
+        assertThat(refused.err()).startsWith("Error: 1 record on " + topic + " cannot be read as events, in partition 0"
+                + " (offset " + poison + "); the first: partition 0, offset " + poison + ": ")
+                .contains("Nothing was published.");
+        assertThat(endOffsetSum(topic)).isEqualTo(before);
+
+        final Run run = publish(topic, "--ignore-unreadable", EXAMPLE.toString(), other);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Published 1 new events");

@@ -171,6 +171,12 @@ public final class Demo implements AutoCloseable {
                     + " on the demo's topic were published from another version of data/events: to start over from"
                     + " the current one, run ./tracker demo --fresh.", e);
         } catch (final PublishException e) {
+            if (e.kind() == PublishException.Kind.UNREADABLE_RECORDS) {
+                // Never overruled here: the demo's topic is its log of record, and it must not hold the dataset twice.
+                throw new IllegalStateException("cannot publish the dataset: " + e.getMessage() + "\nNothing was"
+                        + " published. Restore the schema registry's schemas (the embedded registry keeps them under"
+                        + " registry/ in the demo's data directory), or start over with ./tracker demo --fresh.", e);
+            }
             throw new IllegalStateException("cannot publish the dataset: " + e.getMessage(), e);
         }
     }

@@ -40,8 +40,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * either. Then the transactional producer is initialised, which fences any earlier publisher with the same
  * transactional id and settles its open transaction, so the committed log that is read next is final. The new events
  * are checked against that log and serialised (registering the schema) before the transaction begins, so an
- * unreachable registry or an invalid event leaves nothing behind. Only then are the new events sent, in one
- * transaction.
+ * unreachable registry or an invalid event leaves nothing behind. A log that cannot be read in full (a registry
+ * that lost its schemas) stops the run there, unless the caller says otherwise: the skip check would miss what is
+ * already there. Only then are the new events sent, in one transaction.
  */
 public final class EventPublisher {
 
@@ -55,19 +56,35 @@ public final class EventPublisher {
     }
 
     /**
-     * Publishes the events that are not on the topic yet, creating the topic if it is missing.
+     * Publishes the events that are not on the topic yet, creating the topic if it is missing; refuses when records
+     * on the topic cannot be read ({@link OnUnreadable#REFUSE}).
      *
-     * @param events events checked by {@link EventFiles#check}
-     * @throws ValidationException when an event clashes with the topic: an id published with other content, or a
-     *                             correction of an event that is neither in the run nor on the topic
-     * @throws PublishException    when Kafka or the registry cannot be reached, the registry is not at its URL
-     *                             ({@link PublishException.Kind#WRONG_REGISTRY_URL}), the topic is unfit, or the
-     *                             transaction fails; nothing was published then
+     * @see #publish(List, PublishSettings, OnUnreadable)
      */
     public Result publish(final List<SourcedEvent> events, final PublishSettings settings)
             throws ValidationException, PublishException {
+        return publish(events, settings, OnUnreadable.REFUSE);
+    }
+
+    /**
+     * Publishes the events that are not on the topic yet, creating the topic if it is missing.
+     *
+     * @param events       events checked by {@link EventFiles#check}
+     * @param onUnreadable whether records on the topic that cannot be read as events stop the run; they are checked
+     *                     before anything is serialised, so a refused run registers no schema either
+     * @throws ValidationException when an event clashes with the topic: an id published with other content, or a
+     *                             correction of an event that is neither in the run nor on the topic
+     * @throws PublishException    when Kafka or the registry cannot be reached, the registry is not at its URL
+     *                             ({@link PublishException.Kind#WRONG_REGISTRY_URL}), records on the topic are
+     *                             unreadable and {@code onUnreadable} refuses them
+     *                             ({@link PublishException.Kind#UNREADABLE_RECORDS}), the topic is unfit, or the
+     *                             transaction fails; nothing was published then
+     */
+    public Result publish(final List<SourcedEvent> events, final PublishSettings settings,
+            final OnUnreadable onUnreadable) throws ValidationException, PublishException {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(onUnreadable, "onUnreadable");
         try {
             SchemaRegistryCheck.requireConfluentApi(registryConfig(settings, false), settings.topic());
             ensureTopic(settings);
@@ -78,12 +95,14 @@ public final class EventPublisher {
                 deserializer.configure(registryConfig(settings, true), false);
                 initTransactions(producer, settings);
                 final PublishedEvents.Snapshot onTopic = PublishedEvents.read(settings, deserializer);
+                onUnreadable.check(onTopic.unreadable(), settings);
                 final EventSetValidator.Plan plan = validator.plan(events, onTopic.events());
                 final List<ProducerRecord<String, byte[]>> records = serialise(plan.toPublish(), settings, serializer);
                 if (!records.isEmpty()) {
                     sendInOneTransaction(producer, records, settings);
                 }
-                return new Result(records.size(), plan.alreadyPublished(), plan.derivedDiffer(), onTopic.unreadable());
+                return new Result(records.size(), plan.alreadyPublished(), plan.derivedDiffer(),
+                        onTopic.unreadable().count());
             }
         } catch (final SchemaRegistryNotFoundException e) {
             throw new PublishException(PublishException.Kind.WRONG_REGISTRY_URL, e.getMessage(), e);

@@ -7,7 +7,6 @@ import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -21,11 +20,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class PublishedEvents {
 
-    /** What the topic holds: events by id, and how many records could not be read as events. */
-    record Snapshot(Map<String, PolicyEvent> events, int unreadable) {
+    /** What the topic holds: events by id, and the records that could not be read as events. */
+    record Snapshot(Map<String, PolicyEvent> events, UnreadableRecords unreadable) {
 
         Snapshot {
             events = Map.copyOf(events);
+            Objects.requireNonNull(unreadable, "unreadable");
         }
     }
 
@@ -39,7 +39,7 @@ final class PublishedEvents {
         final Map<String, Object> properties = cluster.clientProperties();
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "partnership-tracker-publisher-reader");
         final Map<String, PolicyEvent> events = new HashMap<>();
-        final AtomicInteger unreadable = new AtomicInteger();
+        final UnreadableRecords unreadable = new UnreadableRecords();
         try {
             TopicReader.readCommitted(properties, settings.topic(), new StringDeserializer(),
                     new ByteArrayDeserializer(), cluster.timeout(), record -> {
@@ -53,7 +53,7 @@ final class PublishedEvents {
                             // and defeat the duplicate check.
                             throw new RegistryOutage(e);
                         } catch (final SerializationException e) {
-                            unreadable.incrementAndGet();
+                            unreadable.add(record.partition(), record.offset(), e.getMessage());
                         }
                     });
         } catch (final RegistryOutage e) {
@@ -64,7 +64,7 @@ final class PublishedEvents {
                     + cluster.timeout().toSeconds() + " s while reading " + settings.topic() + ": " + e.getMessage(),
                     e);
         }
-        return new Snapshot(events, unreadable.get());
+        return new Snapshot(events, unreadable);
     }
 
     /** Carries a registry outage out of the record callback, to be reported as the publish failure it is. */
