@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -151,6 +152,14 @@ public final class ChildProcess implements AutoCloseable {
                         + lastLogLines());
             }
         }
+    }
+
+    /**
+     * Completes with this child once the command has exited, whether it ended on its own, was killed or was stopped:
+     * what a supervisor waits on, for any number of children at once, without a thread per child.
+     */
+    public CompletableFuture<ChildProcess> onExit() {
+        return wrapper.onExit().thenApply(exited -> this);
     }
 
     /** Waits up to {@code timeout} for the process to exit and returns its exit code (128+n after signal n). */

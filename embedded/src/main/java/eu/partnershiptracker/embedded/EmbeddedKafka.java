@@ -105,6 +105,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return process.logFile();
     }
 
+    /** The broker's process, for a supervisor that must notice when it ends. */
+    public ChildProcess process() {
+        return process;
+    }
+
     /** Stops the broker gracefully (a controlled shutdown that leaves clean logs), forcibly after 30 seconds. */
     @Override
     public void close() {

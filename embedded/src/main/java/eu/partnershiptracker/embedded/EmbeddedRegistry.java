@@ -138,6 +138,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return process.logFile();
     }
 
+    /** The registry's process, for a supervisor that must notice when it ends. */
+    public ChildProcess process() {
+        return process;
+    }
+
     @Override
     public void close() {
         process.close();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,20 @@ class ChildProcessTest {
     void propagatesTheExitCode() {
         try (ChildProcess process = shell("exit 7")) {
             assertThat(process.awaitExit(TIMEOUT)).isEqualTo(OptionalInt.of(7));
+        }
+    }
+
+    @Test
+    void onExitCompletesWithTheChildWhenItsCommandIsKilled() {
+        try (ChildProcess process = shell("echo ready; exec sleep 600")) {
+            process.awaitLogLine(Pattern.compile("ready"), TIMEOUT);
+            final CompletableFuture<ChildProcess> exited = process.onExit();
+            assertThat(exited).isNotDone();
+
+            ProcessHandle.of(process.pid()).orElseThrow().destroyForcibly();
+
+            assertThat(exited).succeedsWithin(TIMEOUT).isSameAs(process);
+            assertThat(process.awaitExit(Duration.ZERO)).isEqualTo(OptionalInt.of(137));
         }
     }
 
