@@ -4,6 +4,7 @@ import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
+import eu.partnershiptracker.embedded.ChildProcess;
 import eu.partnershiptracker.embedded.EmbeddedKafka;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import eu.partnershiptracker.embedded.Ports;
@@ -23,7 +24,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -32,7 +32,8 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The whole pipeline on one machine: a Kafka broker and a schema registry (embedded child processes unless existing
  * ones are given), the application's topics, the curated dataset, and the streams application with its API and
- * dashboard (a child JVM). Closing it stops every piece it started, newest first.
+ * dashboard (a child JVM). Every child it starts is supervised alike (see {@link #awaitFirstChildExit()}). Closing it
+ * stops every piece it started, newest first.
  */
 public final class Demo implements AutoCloseable {
 
@@ -44,6 +45,7 @@ public final class Demo implements AutoCloseable {
 
     /** Closed by a shutdown hook while the start may still be adding to it, hence concurrent. */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private final Supervisor supervisor = new Supervisor();
     private String bootstrapServers;
     private String registryUrl;
     private List<String> topics;
@@ -119,6 +121,7 @@ public final class Demo implements AutoCloseable {
         } else {
             final EmbeddedRegistry ready = progress.run("starting schema registry", () -> join(registry), r -> "");
             started.push(ready);
+            supervisor.watch(ready.process());
             registryUrl = ready.confluentApiUrl();
         }
         final ClusterSettings cluster = ClusterSettings.of(bootstrapServers, registryUrl).withTimeout(TOPICS_TIMEOUT);
@@ -128,6 +131,7 @@ public final class Demo implements AutoCloseable {
         api = progress.run("starting the streams application and API",
                 () -> ServeProcess.start(bootstrapServers, registryUrl, settings.httpPort(), data), running -> "");
         started.push(api.process());
+        supervisor.watch(api.process());
     }
 
     private void startKafka(final DemoSettings settings, final Path data, final Progress progress) {
@@ -136,6 +140,7 @@ public final class Demo implements AutoCloseable {
                     () -> EmbeddedKafka.start(data.resolve("kafka"), settings.kafkaPort(), BROKER_STARTUP),
                     broker -> "");
             started.push(kafka);
+            supervisor.watch(kafka.process());
             bootstrapServers = kafka.bootstrapServers();
         } else {
             bootstrapServers = settings.bootstrapServers().orElseThrow();
@@ -199,13 +204,12 @@ public final class Demo implements AutoCloseable {
         return topics;
     }
 
-    /** Waits up to {@code timeout} for the API process to end on its own, which it should not; returns its code. */
-    public OptionalInt awaitApiExit(final Duration timeout) {
-        return api.process().awaitExit(timeout);
-    }
-
-    public Path apiLogFile() {
-        return api.process().logFile();
+    /**
+     * Blocks until one of the children the demo started (broker, registry, API) ends, and returns it. None should end
+     * while the demo runs; after {@link #close()} they all do.
+     */
+    public ChildProcess awaitFirstChildExit() {
+        return supervisor.awaitFirstExit();
     }
 
     /** Stops what was started, newest first: the API, then the registry, then the broker. Safe to call twice. */

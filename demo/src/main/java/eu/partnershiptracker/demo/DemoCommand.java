@@ -2,13 +2,13 @@ package eu.partnershiptracker.demo;
 
 import eu.partnershiptracker.cli.ConnectionOptions;
 import eu.partnershiptracker.cli.ExitCodes;
+import eu.partnershiptracker.embedded.ChildProcess;
 import eu.partnershiptracker.embedded.PortInUseException;
 import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -23,10 +23,9 @@ import picocli.CommandLine.Spec;
                 "A second run reuses the data directory (nothing is published twice); --fresh starts from nothing. "
                         + "With --bootstrap-servers and/or --registry-url, existing services are used instead.",
                 "Exit codes: 130 after Ctrl-C (as any program stopped by SIGINT), 2 bad command line or a registry "
-                        + "URL without the Confluent API, 3 a port is taken or a service is unavailable."})
+                        + "URL without the Confluent API, 3 a port is taken, a service is unavailable, or a child "
+                        + "process (broker, registry, API) ended on its own; the others are then stopped."})
 public final class DemoCommand implements Callable<Integer> {
-
-    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
     @Option(names = "--fresh", description = "Delete the data directory first.")
     private boolean fresh;
@@ -99,13 +98,17 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.UNAVAILABLE;
         }
         printWhereEverythingRuns(out, demo);
-        final OptionalInt exit = awaitApiExit(demo);
+        // Runs until Ctrl-C stops every child (through the shutdown hook), or until one of them fails.
+        final ChildProcess ended = demo.awaitFirstChildExit();
         if (stopping.get()) {
             return ExitCodes.OK;
         }
         Runtime.getRuntime().removeShutdownHook(hook);
-        err.println("Error: the API process ended on its own (exit code " + exit.orElse(-1) + "); see "
-                + demo.apiLogFile());
+        err.println("Error: " + ended.name() + " ended on its own (exit code "
+                + ended.awaitExit(Duration.ZERO).orElse(-1) + "); last lines of its log " + ended.logFile() + ":");
+        err.println(ended.lastLogLines());
+        err.println("Stopping the rest of the demo.");
+        err.flush();
         demo.close();
         return ExitCodes.UNAVAILABLE;
     }
@@ -127,14 +130,5 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  data and logs     " + dataDirectory.toAbsolutePath().normalize());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-    }
-
-    /** The API runs until Ctrl-C stops it (through the shutdown hook), unless it fails. */
-    private static OptionalInt awaitApiExit(final Demo demo) {
-        OptionalInt exit = OptionalInt.empty();
-        while (exit.isEmpty()) {
-            exit = demo.awaitApiExit(WATCH_INTERVAL);
-        }
-        return exit;
     }
 }
