@@ -22,11 +22,6 @@ public record QueryTime(LocalDate asOf, Instant knownAt) {
     /** Every event, whatever its date or when it was recorded. */
     public static final QueryTime NOW = new QueryTime(null, null);
 
-    /** The same cut in transaction time, as of another day. */
-    public QueryTime at(final LocalDate day) {
-        return new QueryTime(day, knownAt);
-    }
-
     /** The timeline as the tracker knew it at knownAt: only the entries recorded up to it. */
     public Timeline known(final Timeline timeline) {
         Objects.requireNonNull(timeline, "timeline");

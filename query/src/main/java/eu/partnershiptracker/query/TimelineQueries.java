@@ -43,10 +43,12 @@ public final class TimelineQueries {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** One partnership with its timeline at a time of query, empty when it has no effective event by then. */
+    /** One partnership with its timeline at a time of query, empty when nothing of it is known then. */
     public Optional<PartnershipView> partnership(final String key, final QueryTime time) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
-        return timeline(key, time).map(time::state).map(PartnershipView::withEvents);
+        // The fold cuts the timeline at knownAt itself, and has no state when nothing had been recorded by then.
+        return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::withEvents);
     }
 
     /** The partnerships the filter keeps at a time of query, sorted by key. */
@@ -128,11 +130,12 @@ public final class TimelineQueries {
         final List<Answers.YearPoint> points = new ArrayList<>();
         if (span.isPresent()) {
             for (int year = span.get()[0]; year <= span.get()[1]; year++) {
-                final QueryTime yearEnd = time.at(LocalDate.of(year, 12, 31));
+                final LocalDate yearEnd = LocalDate.of(year, 12, 31);
                 int signed = 0;
                 int inForce = 0;
-                for (final Timeline timeline : timelines) {
-                    final PartnershipState state = yearEnd.state(timeline);
+                for (final Timeline known : timelines) {
+                    // Already cut at knownAt above, once for every year.
+                    final PartnershipState state = PartnershipFold.stateAsOf(known, yearEnd);
                     if (state == null || (actor != null && actor != state.getActor())) {
                         continue;
                     }
@@ -180,7 +183,6 @@ public final class TimelineQueries {
                 .isPresent();
     }
 
-    /** Without the years before the first signature or entry into force, and after the last change. */
     private static List<StepView> steps(final Timeline known, final LocalDate from, final LocalDate to,
             final QueryTime time) {
         return ValidTimeReplay.replay(known, from, to).stream().map(step -> step(known, step, time)).toList();
