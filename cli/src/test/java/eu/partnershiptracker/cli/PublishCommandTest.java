@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -303,21 +301,14 @@ class PublishCommandTest {
                 Duration.ofSeconds(60));
     }
 
-    /**
-     * The topic's end offsets once its transactions are marked: a commit returns before its markers reach the
-     * partitions, and a marker landing between two measurements moved the end by one (the flaky "expected 11, was 12").
-     */
     private long endOffsetSum(final String topic) {
         if (!infra.admin().listTopics().names().toCompletionStage().toCompletableFuture().join().contains(topic)) {
             return 0;
         }
-        infra.awaitTransactionsSettled(topic);
-        final Map<String, Object> props = infra.clientProperties();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        try {
+            return infra.settledEndOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+        } catch (final Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
         }
     }
 }

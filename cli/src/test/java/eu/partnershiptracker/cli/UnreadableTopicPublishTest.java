@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,7 +87,6 @@ class UnreadableTopicPublishTest {
 
     /** Every partition's end, uncommitted records included: a refused run must not even leave an aborted batch. */
     private Map<TopicPartition, Long> endOffsets(final String topic) throws Exception {
-        infra.awaitTransactionsSettled(topic);
-        return infra.offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+        return infra.settledEndOffsets(topic);
     }
 }

@@ -108,6 +108,15 @@ public final class Infrastructure {
                 .equals(offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED));
     }
 
+    /**
+     * Every partition's end, uncommitted records and transaction markers included, once the topic's transactions are
+     * marked: a measurement between a commit and its markers would be one short.
+     */
+    public Map<TopicPartition, Long> settledEndOffsets(final String topic) throws Exception {
+        awaitTransactionsSettled(topic);
+        return offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+    }
+
     /** Each partition's offset of that kind (earliest, latest...), as a consumer with that isolation level sees it. */
     public Map<TopicPartition, Long> offsets(final String topic, final OffsetSpec spec, final IsolationLevel isolation)
             throws Exception {
