@@ -41,10 +41,15 @@ public record DateClaim(PartialDate exact, PartialDate notBefore, PartialDate no
         if (exact == null && notBefore == null && notAfter == null) {
             throw new IllegalArgumentException("a bounded date needs at least one bound");
         }
-        if (notBefore != null && notAfter != null && notBefore.getDate().isAfter(PartialDates.lastDay(notAfter))) {
+        if (!allowsADay(notBefore, notAfter)) {
             throw new IllegalArgumentException("bounds '[" + PartialDates.format(notBefore) + ".."
                     + PartialDates.format(notAfter) + "]' are empty: the lower bound is after the upper bound");
         }
+    }
+
+    /** Whether bounds (either may be open) leave at least one day: the lower one starts on or before the upper one ends. */
+    public static boolean allowsADay(final PartialDate notBefore, final PartialDate notAfter) {
+        return notBefore == null || notAfter == null || !notBefore.getDate().isAfter(PartialDates.lastDay(notAfter));
     }
 
     public static DateClaim exact(final PartialDate date) {

@@ -7,7 +7,6 @@ import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.StepOrder;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,7 +87,7 @@ public final class OrderResolution {
                 .toList();
         final DateClaim stated = DateClaim.stated(event);
         final boolean narrowed = stated.isBounded() && !span.isEmpty()
-                && (!span.earliestDay().equals(stated.earliestDay()) || !span.latestDay().equals(stated.latestDay()));
+                && !sameDays(DateClaim.bounded(span.lower(), span.upper()), stated);
         return PolicyEvent.newBuilder(event)
                 .setOrderBounds(narrowed ? new DateBounds(span.lower(), span.upper()) : null)
                 .setOrders(stepOrders)
@@ -154,6 +153,10 @@ public final class OrderResolution {
         return spans;
     }
 
+    private static boolean sameDays(final DateClaim one, final DateClaim other) {
+        return one.earliestDay().equals(other.earliestDay()) && one.latestDay().equals(other.latestDay());
+    }
+
     /** The order as text: "EU:NO SDP SIGNED < EU:MD SDP SIGNED < [EU:KR SDP SIGNED, ...]". */
     private static String stated(final StatedOrder order, final Map<String, PolicyEvent> byId) {
         return order.groups().stream()
@@ -194,15 +197,7 @@ public final class OrderResolution {
         }
 
         boolean isEmpty() {
-            return lower != null && upper != null && lower.getDate().isAfter(PartialDates.lastDay(upper));
-        }
-
-        LocalDate earliestDay() {
-            return lower == null ? LocalDate.MIN : lower.getDate();
-        }
-
-        LocalDate latestDay() {
-            return upper == null ? LocalDate.MAX : PartialDates.lastDay(upper);
+            return !DateClaim.allowsADay(lower, upper);
         }
     }
 
