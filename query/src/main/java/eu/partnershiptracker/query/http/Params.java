@@ -1,7 +1,6 @@
 package eu.partnershiptracker.query.http;
 
 import eu.partnershiptracker.core.PartialDates;
-import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.QueryTime;
 import io.javalin.http.Context;
@@ -42,15 +41,12 @@ final class Params {
      * first; null when the parameter is absent or empty.
      */
     static LocalDate date(final Context ctx, final String name, final boolean end) {
-        return read(ctx, name, value -> {
-            final PartialDate period = PartialDates.parse(value);
-            return end ? PartialDates.lastDay(period) : period.getDate();
-        });
+        return read(ctx, name, end ? QueryTime::parseAsOf : value -> PartialDates.parse(value).getDate());
     }
 
     /** An as-of day (a year or a month means its last day), or null when absent or empty. */
     static LocalDate asOf(final Context ctx, final String name) {
-        return read(ctx, name, QueryTime::parseAsOf);
+        return date(ctx, name, true);
     }
 
     /** An instant, or a date meaning the end of its period in UTC; null when absent or empty. */
@@ -78,16 +74,14 @@ final class Params {
 
     /** One of an enum's names, or null when the parameter is absent or empty. */
     static <E extends Enum<E>> E choice(final Context ctx, final String name, final Class<E> type) {
-        final String value = documented(ctx, name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (final IllegalArgumentException e) {
-            throw ApiException.badRequest("query parameter '" + name + "': '" + value + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
+        return read(ctx, name, value -> {
+            try {
+                return Enum.valueOf(type, value.strip());
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + value + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")), e);
+            }
+        });
     }
 
     /** A range of dates; either end may be open (null). */
