@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * The dataset read the way the streams application reads the events topic: one {@link Timeline} per partnership, in
- * file order, in a store the API's {@link TimelineQueries} read. Corrections and conflicts are therefore resolved by the streams code itself, never by a second
- * implementation that could drift from it.
+ * file order, in a store the API's {@link TimelineQueries} read. Corrections and conflicts are therefore resolved by
+ * the streams code itself, never by a second implementation that could drift from it.
  */
 public final class PartnershipTimelines {
 
