@@ -11,12 +11,14 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How to run the streams application: its identity, the cluster, its topics, and extra Kafka Streams properties.
- * Exactly-once (exactly_once_v2) is always on: a change must be emitted once with its store update.
+ * Exactly-once (exactly_once_v2) is always on: a change must be emitted once with its store update; one standby
+ * replica is the default.
  */
 public record TrackerConfig(String applicationId, ClusterSettings cluster, TopicNames topics,
         Map<String, String> streamsOverrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "partnership-tracker";
+    private static final String STANDBY_REPLICAS = "1";
 
     public TrackerConfig {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -58,6 +60,9 @@ public record TrackerConfig(String applicationId, ClusterSettings cluster, Topic
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // A warm copy of each partition on another instance: when one goes, its partnerships stay readable there
+        // (marked stale) and are taken over without a restore. A lone instance gets none.
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, STANDBY_REPLICAS);
         properties.putAll(streamsOverrides);
         return properties;
     }

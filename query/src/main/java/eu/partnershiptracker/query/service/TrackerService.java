@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -115,7 +116,11 @@ public final class TrackerService implements AutoCloseable {
         return api.routes();
     }
 
-    /** Stops the HTTP API and its health probes, then the streams application; calling it again does nothing. */
+    /**
+     * Stops the HTTP API and its health probes, then the streams application, which leaves its group at once: the
+     * other instances take its partitions over now, from their standby copies, instead of after the session timeout.
+     * Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -123,7 +128,8 @@ public final class TrackerService implements AutoCloseable {
         }
         api.close();
         health.close();
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
     }
 
     private static ApiServer.Settings apiSettings(final ServeSettings settings, final TrackerConfig config,
