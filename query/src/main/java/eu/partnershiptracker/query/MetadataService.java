@@ -4,6 +4,10 @@ import eu.partnershiptracker.streams.PartnershipTopology;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,17 +37,28 @@ public final class MetadataService {
         return self;
     }
 
-    /** The instance whose store holds this partnership. */
-    public HostInfo ownerOf(final String key) {
+    /**
+     * Where this partnership lives: its partition, the instance with the active copy and those with standby copies.
+     * While the application rebalances it is the assignment before the rebalance, which is what the copies still hold.
+     */
+    public KeyQueryMetadata locate(final String key) {
         Objects.requireNonNull(key, "key");
-        LocalStore.requireRunning(streams);
+        LocalStore.requireReadable(streams);
         final KeyQueryMetadata metadata =
                 streams.queryMetadataForKey(PartnershipTopology.TIMELINE_STORE, key, keySerializer);
-        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
-                || HostInfo.unavailable().equals(metadata.activeHost())) {
-            throw new QueryUnavailableException("no instance owns partnership " + key + " right now; retry in a moment");
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw new QueryUnavailableException("no instance holds partnership " + key + " yet; retry in a moment");
         }
-        return metadata.activeHost();
+        return metadata;
+    }
+
+    /** Every partition of the store that some instance holds as active, as far as this instance knows. */
+    public Set<Integer> partitions() {
+        return streams.metadataForAllStreamsClients().stream()
+                .filter(instance -> instance.stateStoreNames().contains(PartnershipTopology.TIMELINE_STORE))
+                .flatMap(instance -> instance.topicPartitions().stream())
+                .map(TopicPartition::partition)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every instance of the application, sorted by address. */

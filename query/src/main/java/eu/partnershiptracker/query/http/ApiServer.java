@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.query.LocalStore;
 import eu.partnershiptracker.query.MetadataService;
 import eu.partnershiptracker.query.QueryUnavailableException;
-import eu.partnershiptracker.query.TimelineQueries;
 import eu.partnershiptracker.query.health.HealthChecks;
 import eu.partnershiptracker.query.health.HealthReport;
 import eu.partnershiptracker.query.routing.ClusterRouting;
@@ -75,14 +74,12 @@ public final class ApiServer implements AutoCloseable {
     private static final String HEALTH_PATH = "/health";
     private static final String LIVE_PATH = HEALTH_PATH + "/live";
     private static final String READY_PATH = HEALTH_PATH + "/ready";
-    /** Set on query answers while this instance is not ready: they come from a local state that may be behind. */
-    static final String STALE_HEADER = "X-Tracker-Stale";
     private static final String QUERIES = "/api/*";
     private static final String READY_DESCRIPTION = "UP: the streams application is RUNNING, and the broker and the"
             + " registry answered their latest probe (every 2 s)";
     private static final String NOT_READY_DESCRIPTION = "DOWN: the streams application is not RUNNING (starting,"
             + " REBALANCING, stopped, failed), or the broker or the registry cannot be reached; each check says which."
-            + " Queries still answer, marked " + STALE_HEADER + ": true";
+            + " Queries still answer, marked " + InstanceClient.STALE_HEADER + ": true";
     private static final String DASHBOARD_DIRECTORY = "/web";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -134,12 +131,12 @@ public final class ApiServer implements AutoCloseable {
                 renderer, window);
         final ChangeStream changeStream = new ChangeStream(window,
                 new ChangeCatchUp(settings.clientProperties(), settings.changesTopic(), renderer), metrics.registry());
-        final TimelineQueries queries = new TimelineQueries(new LocalStore(streams)::timelines);
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
+                new LocalStore(streams),
                 new InstanceClient(settings.forwardTimeout()), mapper);
         metrics.register(app);
         app.before(QUERIES, ctx -> markStale(ctx, health));
-        new QueryRoutes(queries, routing).register(app);
+        new QueryRoutes(routing).register(app);
         app.before(ChangeStream.PATH, ChangeStream::checkLastEventId);
         app.sse(ChangeStream.PATH, changeStream);
         app.get(HEALTH_PATH, ctx -> health(ctx, health));
@@ -216,7 +213,7 @@ public final class ApiServer implements AutoCloseable {
     /** Marks answers of the queries, not of the document describing them. */
     private static void markStale(final Context ctx, final HealthChecks health) {
         if (!ctx.path().equals(OPENAPI_PATH) && !health.readiness().healthy()) {
-            ctx.header(STALE_HEADER, "true");
+            ctx.header(InstanceClient.STALE_HEADER, "true");
         }
     }
 

@@ -9,7 +9,6 @@ import eu.partnershiptracker.query.CertaintyFilter;
 import eu.partnershiptracker.query.PartnershipFilter;
 import eu.partnershiptracker.query.PartnershipView;
 import eu.partnershiptracker.query.QueryTime;
-import eu.partnershiptracker.query.TimelineQueries;
 import eu.partnershiptracker.query.routing.ClusterRouting;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -52,11 +51,9 @@ final class QueryRoutes {
     private static final String TO_MEANING = "Replay up to this day (YYYY-MM-DD; YYYY or YYYY-MM up to the last day of"
             + " that year or month); open when absent.";
 
-    private final TimelineQueries queries;
     private final ClusterRouting routing;
 
-    QueryRoutes(final TimelineQueries queries, final ClusterRouting routing) {
-        this.queries = Objects.requireNonNull(queries, "queries");
+    QueryRoutes(final ClusterRouting routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
     }
 
@@ -92,7 +89,7 @@ final class QueryRoutes {
         final PartnershipFilter filter = new PartnershipFilter(Params.choice(ctx, ACTOR, Actor.class),
                 Params.choice(ctx, INSTRUMENT, InstrumentType.class),
                 Params.choice(ctx, STATUS, InstrumentStatus.class), Params.certainty(ctx, CERTAINTY));
-        routing.answerForAll(ctx, () -> queries.partnerships(time, filter), Answers.PartnershipList.class,
+        routing.answerForAll(ctx, queries -> queries.partnerships(time, filter), Answers.PartnershipList.class,
                 Answers.PartnershipList::merge);
     }
 
@@ -117,7 +114,7 @@ final class QueryRoutes {
     private void partnership(final Context ctx) {
         final String key = key(ctx);
         final QueryTime time = time(ctx);
-        routing.answerForKey(ctx, key, () -> queries.partnership(key, time).orElseThrow(() -> ApiException.notFound(
+        routing.answerForKey(ctx, key, queries -> queries.partnership(key, time).orElseThrow(() -> ApiException.notFound(
                 "no partnership " + key + (time.asOf() == null ? "" : " as of " + time.asOf())
                         + (time.knownAt() == null ? "" : " known at " + time.knownAt()))));
     }
@@ -143,7 +140,7 @@ final class QueryRoutes {
         final String key = key(ctx);
         final Params.DateRange range = Params.range(ctx);
         final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
-        routing.answerForKey(ctx, key, () -> queries.history(key, range.from(), range.to(), knownAt)
+        routing.answerForKey(ctx, key, queries -> queries.history(key, range.from(), range.to(), knownAt)
                 .orElseThrow(() -> ApiException.notFound("no partnership " + key
                         + (knownAt == null ? "" : " known at " + knownAt))));
     }
@@ -163,7 +160,7 @@ final class QueryRoutes {
     private void changes(final Context ctx) {
         final Params.DateRange range = Params.range(ctx);
         final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
-        routing.answerForAll(ctx, () -> queries.changes(range.from(), range.to(), knownAt), Answers.ChangeList.class,
+        routing.answerForAll(ctx, queries -> queries.changes(range.from(), range.to(), knownAt), Answers.ChangeList.class,
                 Answers.ChangeList::merge);
     }
 
@@ -182,7 +179,7 @@ final class QueryRoutes {
     private void stats(final Context ctx) {
         final QueryTime time = time(ctx);
         final CertaintyFilter certainty = Params.certainty(ctx, CERTAINTY);
-        routing.answerForAll(ctx, () -> queries.stats(time, certainty), Answers.Stats.class, Answers.Stats::merge);
+        routing.answerForAll(ctx, queries -> queries.stats(time, certainty), Answers.Stats.class, Answers.Stats::merge);
     }
 
     @OpenApi(path = STATS_TIMELINE,
@@ -205,7 +202,7 @@ final class QueryRoutes {
         final InstrumentType instrument = Params.choice(ctx, INSTRUMENT, InstrumentType.class);
         final CertaintyFilter certainty = Params.certainty(ctx, CERTAINTY);
         final Instant knownAt = Params.knownAt(ctx, KNOWN_AT);
-        routing.answerForAll(ctx, () -> queries.statsTimeline(actor, instrument, certainty, knownAt),
+        routing.answerForAll(ctx, queries -> queries.statsTimeline(actor, instrument, certainty, knownAt),
                 Answers.StatsTimeline.class, Answers.StatsTimeline::merge);
     }
 

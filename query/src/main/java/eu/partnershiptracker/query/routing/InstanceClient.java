@@ -21,9 +21,14 @@ public final class InstanceClient {
     public static final String LOCAL_ONLY_HEADER = "X-Tracker-Local";
     /** Names the instance ({@code host:port}) whose store answered. */
     public static final String ANSWERED_BY_HEADER = "X-Tracker-Instance";
+    /**
+     * Set to "true" on an answer that may lag behind the log: it came from a standby copy, from a store left from
+     * before a rebalance, or from an instance that is not ready.
+     */
+    public static final String STALE_HEADER = "X-Tracker-Stale";
 
-    /** What the other instance answered. */
-    public record Reply(int status, String body, String answeredBy) {
+    /** What the other instance answered, and whether it marked the answer stale. */
+    public record Reply(int status, String body, String answeredBy, boolean stale) {
     }
 
     private final HttpClient http;
@@ -47,7 +52,8 @@ public final class InstanceClient {
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Reply(response.statusCode(), response.body(),
-                        response.headers().firstValue(ANSWERED_BY_HEADER).orElse(describe(instance))))
+                        response.headers().firstValue(ANSWERED_BY_HEADER).orElse(describe(instance)),
+                        response.headers().firstValue(STALE_HEADER).map("true"::equalsIgnoreCase).orElse(false)))
                 .exceptionally(failure -> {
                     final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
