@@ -19,8 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
@@ -87,9 +89,26 @@ public final class TrackerFixture implements AutoCloseable {
     }
 
     private TrackerService startService(final String registryUrl, final UnaryOperator<ServeSettings.Builder> adjust) {
+        return TrackerService.start(adjust.apply(settings(infrastructure.bootstrapServers(), registryUrl,
+                applicationId, topics, partitions)).build());
+    }
+
+    /**
+     * The command line of {@link ServiceProcess}: an instance of this fixture's application in a JVM of its own, which
+     * a test can stop with SIGTERM or SIGKILL.
+     */
+    public List<String> serviceProcessCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(),
+                infrastructure.bootstrapServers(), infrastructure.registryUrl(), applicationId, topics.events(),
+                topics.changes(), topics.state(), topics.deadLetter(), Integer.toString(partitions));
+    }
+
+    /** Every instance's settings: a free port on the loopback and a fresh state directory. */
+    static ServeSettings.Builder settings(final String bootstrapServers, final String registryUrl,
+            final String applicationId, final TopicNames topics, final int partitions) {
         try {
-            return TrackerService.start(adjust.apply(ServeSettings.builder(infrastructure.bootstrapServers(),
-                            registryUrl)
+            return ServeSettings.builder(bootstrapServers, registryUrl)
                     .applicationId(applicationId)
                     .topics(topics)
                     .stateDir(Files.createTempDirectory("tracker-state"))
@@ -97,8 +116,7 @@ public final class TrackerFixture implements AutoCloseable {
                     .httpPort(0)
                     .advertisedHost("127.0.0.1")
                     .partitions(partitions)
-                    .readyTimeout(Duration.ofSeconds(90)))
-                    .build());
+                    .readyTimeout(Duration.ofSeconds(90));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
