@@ -16,16 +16,16 @@ import org.rocksdb.WriteBufferManager;
 /**
  * The rocksdb.config.setter of the tracker: one memory budget for all RocksDB stores of the process instead of the
  * Kafka Streams default of a 50 MB block cache and 3 x 16 MB memtables per store (per task), which has no bound. Block
- * cache, index and filter blocks and memtables are all charged to one LRU cache of {@value #MEMORY_BYTES_CONFIG}
- * bytes, half of it for memtables; blocks are compressed with LZ4, which costs little CPU and shrinks what compaction
- * and restore write.
+ * cache, index and filter blocks and memtables are all charged to one LRU cache, whose size is the property
+ * {@value #MEMORY_BYTES_CONFIG} (default 64 MiB), half of it for memtables. Blocks are compressed with LZ4, which costs
+ * little CPU and shrinks what compaction rewrites and the disk holds.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     /** Our Kafka Streams property: the bytes all RocksDB stores of the process share (block cache and memtables). */
     public static final String MEMORY_BYTES_CONFIG = "tracker.rocksdb.memory.bytes";
     public static final long DEFAULT_MEMORY_BYTES = 64L * 1024 * 1024;
-    /** Below this a store cannot hold even one memtable of its own. */
+    /** Below this, memtables would be flushed every few hundred records: more likely a slip than a choice. */
     static final long MIN_MEMORY_BYTES = 4L * 1024 * 1024;
 
     /** Index and filter blocks go to the high-priority pool, so data blocks do not push them out. */
