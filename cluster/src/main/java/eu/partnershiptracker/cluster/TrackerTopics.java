@@ -38,10 +38,29 @@ public final class TrackerTopics {
             TopicConfig.RETENTION_BYTES_CONFIG, "-1",
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
-    private static final Map<String, String> KEEP_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
-    private static final Map<String, String> LATEST_PER_KEY = Map.of(
+    /**
+     * The settings of a topic that keeps the latest record per key: the state topic, and the changelog of every store
+     * (given to the store builder), so that both are set in one place. Restore and a new reader of the state topic
+     * read every record still in the log, live or dead, and the cleaner only compacts closed segments once enough of
+     * the log is dead: 64 MiB segments (not 1 GiB) close often, and a dirty ratio of 0.1 (not 0.5) cleans once a tenth
+     * of the log is superseded, so what is read is mostly live data. Compaction may start at once (no
+     * min.compaction.lag.ms): nobody reads the superseded versions. Tombstones stay for the default day
+     * (delete.retention.ms), so that a reader behind by less than that still sees a DELETE.
+     */
+    public static final Map<String, String> LATEST_PER_KEY = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-            TopicConfig.RETENTION_MS_CONFIG, "-1");
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
+
+    /**
+     * Partitions of the topics created when missing. Six split evenly over one, two, three or six stream threads or
+     * instances, e.g. two threads on two cores; three would split 2:1. Existing topics keep their count
+     * ({@link #ensure} leaves them as they are): a partnership's partition, and so its store, follows from the count.
+     */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private static final Map<String, String> KEEP_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
     private static final Duration LEADER_POLL = Duration.ofMillis(50);
     private static final Set<String> INFINITE_RETENTION =
             Set.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG);

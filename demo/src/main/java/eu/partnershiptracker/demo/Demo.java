@@ -41,7 +41,6 @@ public final class Demo implements AutoCloseable {
     private static final Duration BROKER_STARTUP = Duration.ofMinutes(2);
     private static final Duration REGISTRY_STARTUP = Duration.ofMinutes(3);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
-    private static final int PARTITIONS = 3;
 
     /** Closed by a shutdown hook while the start may still be adding to it, hence concurrent. */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
@@ -159,7 +158,8 @@ public final class Demo implements AutoCloseable {
     /** The application's topics with their required settings; those that exist (a reused broker) are left alone. */
     private static List<String> createTopics(final ClusterSettings cluster) {
         try (Admin admin = Admin.create(cluster.clientProperties())) {
-            TrackerTopics.ensure(admin, TrackerTopics.all(TopicNames.DEFAULTS, PARTITIONS, (short) 1), cluster);
+            TrackerTopics.ensure(admin,
+                    TrackerTopics.all(TopicNames.DEFAULTS, TrackerTopics.DEFAULT_PARTITIONS, (short) 1), cluster);
         } catch (final TopicSetupException e) {
             throw new IllegalStateException("cannot create the topics: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
@@ -17,7 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -62,8 +65,7 @@ public final class PartnershipTopology {
         // One deserializer per processor: each task may run on its own thread.
         topology.addProcessor(PROCESSOR,
                 () -> new PartnershipProcessor(avroSerde(serdes, PolicyEvent.class).deserializer()), SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE),
-                Serdes.String(), new TimelineSerde()).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(timelineStore(), PROCESSOR);
         topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(),
                 avroSerde(serdes, PartnershipChange.class).serializer(), PROCESSOR);
         topology.addSink(STATE_SINK, topics.state(), new StringSerializer(),
@@ -71,6 +73,12 @@ public final class PartnershipTopology {
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(),
                 PROCESSOR);
         return topology;
+    }
+
+    /** The timelines store; its changelog keeps the latest timeline per key, compacted as the state topic is. */
+    static StoreBuilder<KeyValueStore<String, Timeline>> timelineStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE), Serdes.String(),
+                new TimelineSerde()).withCachingEnabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);
     }
 
     /** The type token only fixes T; the serde learns the schema from the records themselves. */

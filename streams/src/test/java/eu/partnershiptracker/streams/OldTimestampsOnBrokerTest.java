@@ -61,6 +61,13 @@ class OldTimestampsOnBrokerTest {
             // The changelog is compacted only, so record age never deletes from it.
             assertThat(tracker.topicConfig(tracker.changelogTopic(), TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            // Small segments and a low dirty ratio, so that restore and new readers read mostly live records.
+            for (final String compacted : List.of(names.state(), tracker.changelogTopic())) {
+                assertThat(tracker.topicConfig(compacted, TopicConfig.SEGMENT_BYTES_CONFIG)).as(compacted)
+                        .isEqualTo("67108864");
+                assertThat(tracker.topicConfig(compacted, TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG)).as(compacted)
+                        .isEqualTo("0.1");
+            }
             final CommittedOutput output = CommittedOutput.read(tracker);
             output.assertMatches(ExpectedOutcome.of(events));
             assertThat(output.changes()).extracting(ConsumerRecord::timestamp).containsExactlyInAnyOrderElementsOf(

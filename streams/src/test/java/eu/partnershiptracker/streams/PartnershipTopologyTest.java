@@ -10,6 +10,7 @@ import static eu.partnershiptracker.model.InstrumentType.FPA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.model.ChangeOperation;
@@ -47,6 +48,12 @@ class PartnershipTopologyTest {
     @AfterEach
     void stop() {
         fixture.close();
+    }
+
+    @Test
+    void theTimelinesChangelogIsCompactedWithTheStateTopicsSettings() {
+        assertThat(PartnershipTopology.timelineStore().loggingEnabled()).isTrue();
+        assertThat(PartnershipTopology.timelineStore().logConfig()).isEqualTo(TrackerTopics.LATEST_PER_KEY);
     }
 
     @Test

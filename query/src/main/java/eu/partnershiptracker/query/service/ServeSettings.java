@@ -2,6 +2,7 @@ package eu.partnershiptracker.query.service;
 
 import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.cluster.TopicNames;
+import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         private String httpHost = DEFAULT_HTTP_HOST;
         private int httpPort = DEFAULT_HTTP_PORT;
         private String advertisedHost = DEFAULT_ADVERTISED_HOST;
-        private int partitions = 3;
+        private int partitions = TrackerTopics.DEFAULT_PARTITIONS;
         private short replicationFactor = 1;
         private Duration readyTimeout = Duration.ofMinutes(2);
         private int changeWindow = DEFAULT_CHANGE_WINDOW;
