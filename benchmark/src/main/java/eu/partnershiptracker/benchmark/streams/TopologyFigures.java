@@ -1,13 +1,18 @@
 package eu.partnershiptracker.benchmark.streams;
 
-import java.util.Map;
+import eu.partnershiptracker.benchmark.writes.OutputProfile;
+import java.util.Objects;
 
 /**
- * The topology's run over the load: records per second from start() (start-up and rebalance included) and from the
- * moment it was RUNNING, the partnerships it built, its memory, and the bytes on each topic afterwards. When the time
+ * One application's run over a load already on its input topic: records per second from start() (start-up and
+ * rebalance included) and from the moment it was RUNNING, and what its producers wrote per input event. When the time
  * limit ran out first, {@code complete} is false and {@code records} counts the records committed by then.
  */
-public record TopologyFigures(boolean complete, long records, double seconds, double recordsPerSecond, double secondsToRunning,
-        double recordsPerSecondWhileRunning, long partnershipsInStore, long maxHeapUsedBytes, long heapAfterGcBytes,
-        long maxHeapBytes, long residentBytes, Map<String, Long> topicBytes) {
+public record TopologyFigures(String application, boolean complete, long records, double seconds,
+        double recordsPerSecond, double secondsToRunning, double recordsPerSecondWhileRunning, OutputProfile writes) {
+
+    public TopologyFigures {
+        Objects.requireNonNull(application, "application");
+        Objects.requireNonNull(writes, "writes");
+    }
 }
