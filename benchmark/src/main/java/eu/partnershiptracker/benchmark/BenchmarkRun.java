@@ -11,6 +11,7 @@ import eu.partnershiptracker.benchmark.load.EventGenerator;
 import eu.partnershiptracker.benchmark.load.LoadPublisher;
 import eu.partnershiptracker.benchmark.load.PublishFigures;
 import eu.partnershiptracker.benchmark.lookup.InProcessLookup;
+import eu.partnershiptracker.benchmark.lookup.InstrumentStatusRows;
 import eu.partnershiptracker.benchmark.lookup.Latencies;
 import eu.partnershiptracker.benchmark.lookup.LatencyRun;
 import eu.partnershiptracker.benchmark.lookup.RemoteFigures;
@@ -20,6 +21,10 @@ import eu.partnershiptracker.benchmark.lookup.SnapshotTimes;
 import eu.partnershiptracker.benchmark.lookup.TrackerQueries;
 import eu.partnershiptracker.benchmark.passthrough.PassThroughTopics;
 import eu.partnershiptracker.benchmark.passthrough.PassThroughTopology;
+import eu.partnershiptracker.benchmark.postgres.InstrumentStatusRow;
+import eu.partnershiptracker.benchmark.postgres.PostgresBinaries;
+import eu.partnershiptracker.benchmark.postgres.PostgresComparison;
+import eu.partnershiptracker.benchmark.postgres.PostgresFigures;
 import eu.partnershiptracker.benchmark.results.Details;
 import eu.partnershiptracker.benchmark.results.Results;
 import eu.partnershiptracker.benchmark.streams.GroupProgress;
@@ -35,6 +40,7 @@ import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.query.PartnershipFilter;
+import eu.partnershiptracker.query.PartnershipView;
 import eu.partnershiptracker.query.QueryTime;
 import eu.partnershiptracker.query.QueryUnavailableException;
 import eu.partnershiptracker.query.TimelineQueries;
@@ -44,10 +50,12 @@ import eu.partnershiptracker.streams.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +83,7 @@ final class BenchmarkRun {
     private static final String PASS_THROUGH = "pass-through";
     private static final String BASELINE_BEFORE = "baseline-before";
     private static final String BASELINE_AFTER = "baseline-after";
-    private static final String NOT_MEASURED = "not measured in this build";
+    private static final String MEASURED = "measured in this run";
 
     private final Benchmark options;
     private final Path work;
@@ -153,7 +161,13 @@ final class BenchmarkRun {
             final TopologyRun.Restored restored = phases.run("restore after deleting local state",
                     () -> topologyRun.restore(StreamsApp.tracker(config, new RestoreListener()),
                             listener -> StreamsApp.tracker(config, listener), app -> answers(app, load.keys().get(0))));
-            restored.app().close();
+            final Postgres postgres;
+            try {
+                postgres = phases.run("PostgreSQL as-of lookups and snapshots",
+                        () -> postgres(TrackerQueries.of(restored.app().streams()), load.keys()));
+            } finally {
+                restored.app().close();
+            }
             LOG.info("restore: {}", restored.figures());
             final Map<String, TopologyFigures> byLength = new LinkedHashMap<>();
             for (final int length : options.historyLengths) {
@@ -165,8 +179,10 @@ final class BenchmarkRun {
                     http.client().snapshot(), partnershipsInStore, restored.figures(), new Details.Heap(
                             heap.maxUsedBytes(), HeapSampler.usedAfterGcBytes(), HeapSampler.maxHeapBytes(),
                             HeapSampler.residentBytes(), heap.gcMillisSinceStart(), heap.gcCountSinceStart()),
-                    null, NOT_MEASURED);
-            return Results.of(parameters(), details, phases.phases(), null, null);
+                    postgres.figures(), postgres.note());
+            return Results.of(parameters(), details, phases.phases(),
+                    postgres.figures() == null ? null : postgres.figures().asOfLookupP99Micros(),
+                    postgres.figures() == null ? null : postgres.figures().snapshotMillis());
         }
     }
 
@@ -234,6 +250,30 @@ final class BenchmarkRun {
                     options.snapshotRuns)));
             return new HttpPhase(figures, client.get().figures());
         }
+    }
+
+    /**
+     * The same facts in PostgreSQL, from the tracker's own answers, and the same lookups and snapshot there; not
+     * measured, and said why, where PostgreSQL is not installed.
+     */
+    private Postgres postgres(final TimelineQueries queries, final List<String> lookupKeys) {
+        if (PostgresBinaries.find().isEmpty()) {
+            LOG.warn("PostgreSQL's initdb was not found: the PostgreSQL comparison is not measured");
+            return new Postgres(null, "not measured: PostgreSQL's initdb was not found");
+        }
+        final List<String> keys = queries.partnerships(QueryTime.NOW, PartnershipFilter.ALL).items().stream()
+                .map(PartnershipView::key).toList();
+        final List<InstrumentStatusRow> rows = InstrumentStatusRows.of(queries, keys);
+        final List<String> shuffled = new ArrayList<>(lookupKeys);
+        Collections.shuffle(shuffled, new Random(options.seed));
+        final PostgresFigures figures = PostgresComparison.run(work.resolve("postgres"), rows, options.snapshotDate,
+                shuffled, options.lookups);
+        LOG.info("PostgreSQL: {}", figures);
+        return new Postgres(figures, MEASURED);
+    }
+
+    /** The PostgreSQL figures (null when not measured) and what to say about them. */
+    private record Postgres(PostgresFigures figures, String note) {
     }
 
     /** The fixed-rate phase with the HTTP API, and what the lookup client measured meanwhile. */

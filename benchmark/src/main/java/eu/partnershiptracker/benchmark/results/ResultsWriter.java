@@ -76,10 +76,12 @@ public final class ResultsWriter {
                 + details.inProcessSnapshot().asOf() + ", median)", "%.1f ms", results.snapshotInProcessMillis());
         row(table, "Snapshot over HTTP, streamed", "%.1f ms, %.1f MB", results.snapshotHttpMillis(),
                 details.httpSnapshot().bytes() / MEGABYTE);
-        row(table, "PostgreSQL as-of lookup p99 / snapshot", "%s",
-                results.postgresAsOfLookupP99Micros() == null ? details.postgresNote()
-                        : String.format(Locale.ROOT, "%.0f us / %.1f ms", results.postgresAsOfLookupP99Micros(),
-                                results.postgresSnapshotMillis()));
+        final var postgres = details.postgres();
+        row(table, "PostgreSQL temporal table (GiST): as-of lookup as of the snapshot date; snapshot", "%s",
+                postgres == null ? details.postgresNote() : String.format(Locale.ROOT,
+                        "p50 %.0f us, p99 %.0f us; %.1f ms for %d rows (%d rows loaded)", postgres.asOfLookupP50Micros(),
+                        postgres.asOfLookupP99Micros(), postgres.snapshotMillis(), postgres.snapshotRows(),
+                        postgres.rowsLoaded()));
         row(table, "Restore after deleting local state", "%.1f s to RUNNING, %.1f s to the first answer "
                 + "(%d changelog records)", details.restore().secondsToRunning(), results.restoreSeconds(),
                 details.restore().restoredRecords());

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,6 +22,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 public final class StreamsApp implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(2);
+    private static final String PRODUCER_TOPIC_METRICS = "producer-topic-metrics";
+    private static final String RECORD_SEND_TOTAL = "record-send-total";
 
     private final KafkaStreams streams;
     private final AtomicLong firstRunningNanos = new AtomicLong();
@@ -58,6 +62,18 @@ public final class StreamsApp implements AutoCloseable {
     /** The running application, for the query code (as the API reads it) and its metrics. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The producers' record-send-total per topic, summed over the application's producers. */
+    public Map<String, Double> recordsSentByTopic() {
+        final Map<String, Double> sent = new TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (PRODUCER_TOPIC_METRICS.equals(name.group()) && RECORD_SEND_TOTAL.equals(name.name())
+                    && metric.metricValue() instanceof Double value) {
+                sent.merge(name.tags().get("topic"), value, Double::sum);
+            }
+        });
+        return sent;
     }
 
     /** System.nanoTime() when the application first reached RUNNING, 0 if it has not yet. */

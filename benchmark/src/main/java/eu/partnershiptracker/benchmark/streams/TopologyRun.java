@@ -66,7 +66,7 @@ public final class TopologyRun {
             final double whileRunning = (finished - app.firstRunningNanos()) / 1e9;
             return new TopologyFigures(applicationId, complete, processed, seconds, processed / seconds,
                     (app.firstRunningNanos() - started) / 1e9, processed / whileRunning,
-                    OutputProfile.of(Math.max(1, processed), written));
+                    OutputProfile.of(Math.max(1, processed), written), app.recordsSentByTopic());
         } catch (final RuntimeException e) {
             app.close();
             throw e;
