@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -115,6 +116,10 @@ public final class Benchmark implements Callable<Integer> {
             + "(default: the system temporary directory).")
     Path workRoot;
 
+    /** The command line being executed, so that a refused option is reported through it. */
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(final String[] args) {
         System.exit(new CommandLine(new Benchmark()).execute(args));
     }
@@ -145,21 +150,19 @@ public final class Benchmark implements Callable<Integer> {
 
     /** Refuses option values the run cannot use, naming the option, before anything starts. */
     private void checkOptions() {
-        final CommandLine.Model.CommandSpec spec = new CommandLine(this).getCommandSpec();
-        require(events >= partnerships && partnerships > 0, spec, "--events must be at least --partnerships, and "
+        require(events >= partnerships && partnerships > 0, "--events must be at least --partnerships, and "
                 + "--partnerships positive: " + events + " events, " + partnerships + " partnerships");
-        require(historyLengths.stream().allMatch(length -> length > 0 && length <= historyEvents()), spec,
+        require(historyLengths.stream().allMatch(length -> length > 0 && length <= historyEvents()),
                 "--history-lengths must be between 1 and the events of a history run (" + historyEvents() + "): "
                         + historyLengths);
-        require(capacityShare > 0 && capacityShare <= 1, spec, "--capacity-share must be in (0, 1]: " + capacityShare);
-        require(fixedRateSeconds > 0, spec, "--fixed-rate-seconds must be positive: " + fixedRateSeconds);
-        require(lookups > 0, spec, "--lookups must be positive: " + lookups);
-        require(snapshotRuns > 0 && snapshotRuns % 2 == 1, spec, "--snapshot-runs must be odd and positive: "
+        require(capacityShare > 0 && capacityShare <= 1, "--capacity-share must be in (0, 1]: " + capacityShare);
+        require(fixedRateSeconds > 0, "--fixed-rate-seconds must be positive: " + fixedRateSeconds);
+        require(lookups > 0, "--lookups must be positive: " + lookups);
+        require(snapshotRuns > 0 && snapshotRuns % 2 == 1, "--snapshot-runs must be odd and positive: "
                 + snapshotRuns);
     }
 
-    private static void require(final boolean condition, final CommandLine.Model.CommandSpec spec,
-            final String message) {
+    private void require(final boolean condition, final String message) {
         if (!condition) {
             throw new CommandLine.ParameterException(spec.commandLine(), message);
         }
