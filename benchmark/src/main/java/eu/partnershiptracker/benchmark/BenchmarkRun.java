@@ -129,6 +129,7 @@ final class BenchmarkRun {
             final TopologyFigures trackerFigures = phases.run("tracker topology",
                     () -> topologyRun.process(tracker, TRACKER, main.events(), options.events));
             LOG.info("tracker: {}", trackerFigures);
+            final double rate = options.capacityShare * trackerFigures.recordsPerSecondWhileRunning();
             final TopologyFigures passThrough;
             final ConsumerFigures consumer;
             final FixedRateFigures inProcessRate;
@@ -142,7 +143,6 @@ final class BenchmarkRun {
                 producer.add(phases.run("ProducerPerformance", () -> tools.produce(BASELINE_AFTER, options.events,
                         recordBytes)));
                 final TimelineQueries queries = TrackerQueries.of(tracker.streams());
-                final double rate = options.capacityShare * trackerFigures.recordsPerSecondWhileRunning();
                 final CompletableFuture<Latencies> lookups = new CompletableFuture<>();
                 inProcessRate = phases.run("fixed rate, in-process lookups", () -> fixedRate(TRACKER, main, rate, 1,
                         () -> lookups.completeAsync(() -> new LatencyRun(load.keys(), options.seed)
@@ -154,7 +154,6 @@ final class BenchmarkRun {
             } finally {
                 tracker.close();
             }
-            final double rate = options.capacityShare * trackerFigures.recordsPerSecondWhileRunning();
             final HttpPhase http = phases.run("fixed rate, HTTP lookups from another JVM",
                     () -> overHttp(main, rate, load.keys()));
             removeMembers(TRACKER);
