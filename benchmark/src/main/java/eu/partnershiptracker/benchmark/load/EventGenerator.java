@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.SplittableRandom;
 
@@ -24,8 +25,19 @@ import java.util.SplittableRandom;
  * signature, entry into force...), then holds dialogue rounds; dates are given to the day, month or year; about 3% of
  * records are re-published duplicates, 2% corrections, 1% retractions and 2% conflicting claims from another source; and
  * about 10% of events arrive after events dated later than them. The same seed gives the same events.
+ *
+ * <p>The {@link Shape} decides how dialogue rounds are keyed; {@link #withHistoryLength} fixes the number of events per
+ * partnership, so that runs of the same total differ only in history length.
  */
 public final class EventGenerator {
+
+    /** How dialogue rounds map to instruments. */
+    public enum Shape {
+        /** Every round its own instrument ("round-N"): instruments grow with the history, the worst case. */
+        STRESS,
+        /** Rounds share a few instrument keys, as the curated data does (e.g. "high-level-meetings"). */
+        REALISTIC
+    }
 
     /** An instrument and the kinds it goes through, in lifecycle order. */
     private record Lifecycle(InstrumentType instrument, String name, List<EventKind> kinds) {
@@ -55,19 +67,48 @@ public final class EventGenerator {
     private static final int SOURCES = 40;
     private static final int LETTERS = 26;
     private static final int CODE_LENGTH = 3;
+    private static final List<String> SHARED_ROUND_KEYS = List.of("high-level-meetings", "annual-dialogue");
 
     private final long seed;
     private final long events;
     private final int partnerships;
+    private final int firstPartnership;
+    private final Shape shape;
 
+    /** The stress shape, partnerships numbered from 0. */
     public EventGenerator(final long seed, final long events, final int partnerships) {
+        this(seed, events, partnerships, 0, Shape.STRESS);
+    }
+
+    /**
+     * @param firstPartnership the number of the first partnership, so that a second load (e.g. the one published at a
+     *                         fixed rate) has partnerships, keys and event ids of its own
+     */
+    public EventGenerator(final long seed, final long events, final int partnerships, final int firstPartnership,
+            final Shape shape) {
         if (partnerships <= 0 || events < partnerships) {
             throw new IllegalArgumentException("need at least one event per partnership and one partnership: "
                     + events + " events, " + partnerships + " partnerships");
         }
+        if (firstPartnership < 0) {
+            throw new IllegalArgumentException("firstPartnership must not be negative: " + firstPartnership);
+        }
         this.seed = seed;
         this.events = events;
         this.partnerships = partnerships;
+        this.firstPartnership = firstPartnership;
+        this.shape = Objects.requireNonNull(shape, "shape");
+    }
+
+    /** {@code total} events rounded down to a multiple of {@code length}, exactly {@code length} per partnership. */
+    public static EventGenerator withHistoryLength(final long seed, final long total, final int length,
+            final Shape shape) {
+        if (length <= 0 || total < length) {
+            throw new IllegalArgumentException("history length must be between 1 and the total of " + total
+                    + " events: " + length);
+        }
+        final long partnerships = total / length;
+        return new EventGenerator(seed, partnerships * length, Math.toIntExact(partnerships), 0, shape);
     }
 
     public long events() {
@@ -78,14 +119,23 @@ public final class EventGenerator {
         return partnerships;
     }
 
+    /** The keys of this load's partnerships, in order. */
+    public List<String> keys() {
+        final List<String> keys = new ArrayList<>(partnerships);
+        for (int partnership = 0; partnership < partnerships; partnership++) {
+            keys.add(key(partnership));
+        }
+        return keys;
+    }
+
     public Actor actor(final int partnership) {
-        return partnership % 5 < 3 ? Actor.EU : Actor.NATO;
+        return (firstPartnership + partnership) % 5 < 3 ? Actor.EU : Actor.NATO;
     }
 
     /** A made-up counterpart code, unique per partnership: AAA, AAB, ... (four letters past 17,576). */
     public String counterpart(final int partnership) {
         final StringBuilder code = new StringBuilder();
-        int rest = partnership;
+        int rest = firstPartnership + partnership;
         do {
             code.append((char) ('A' + rest % LETTERS));
             rest /= LETTERS;
@@ -104,7 +154,7 @@ public final class EventGenerator {
     /** The records of one partnership in the order they are published: duplicates and late arrivals included. */
     public List<PolicyEvent> partnershipEvents(final int partnership) {
         final int count = Math.toIntExact(events / partnerships + (partnership < events % partnerships ? 1 : 0));
-        return new Script(partnership, new SplittableRandom(seed * 1_000_003L + partnership)).write(count);
+        return new Script(partnership, new SplittableRandom(seed * 1_000_003L + firstPartnership + partnership)).write(count);
     }
 
     /** Writes the records of one partnership. */
@@ -161,8 +211,9 @@ public final class EventGenerator {
                 final EventKind kind = chosen.kinds().get(reached[lifecycle]++);
                 return event(chosen.instrument(), null, kind, chosen.name(), date(cursor), null);
             }
-            return event(dialogue, "round-" + (sequence + 1), EventKind.HELD, "Security and defence dialogue round",
-                    date(cursor), null);
+            final String round = shape == Shape.STRESS ? "round-" + (sequence + 1)
+                    : SHARED_ROUND_KEYS.get(random.nextInt(SHARED_ROUND_KEYS.size()));
+            return event(dialogue, round, EventKind.HELD, "Security and defence dialogue round", date(cursor), null);
         }
 
         /** An event published earlier that is not itself a correction. */

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,7 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes a generated load with a plain idempotent producer (acks=all) and the project's AvroSerializer. Partnerships
  * are published a block at a time with their records interleaved at random, each partnership's own records keeping
- * their order, so memory stays bounded however large the load.
+ * their order, so memory stays bounded however large the load. A load is published as fast as the broker takes it, or
+ * at a fixed rate (the change-latency phases), each record stamped with its send time, which the topology's outputs
+ * carry on.
  */
 public final class LoadPublisher {
 
@@ -35,8 +38,22 @@ public final class LoadPublisher {
         this.producerProperties = Map.copyOf(Objects.requireNonNull(producerProperties, "producerProperties"));
     }
 
+    /** As fast as the broker takes it. */
     public PublishFigures publish(final EventGenerator generator, final String topic, final long seed) {
+        return publish(generator, topic, seed, 0);
+    }
+
+    /**
+     * @param eventsPerSecond the fixed rate to publish at (each record waits for its slot in the schedule, so a slow
+     *                        moment is caught up rather than lost); 0 for as fast as possible
+     */
+    public PublishFigures publish(final EventGenerator generator, final String topic, final long seed,
+            final double eventsPerSecond) {
         Objects.requireNonNull(generator, "generator");
+        if (eventsPerSecond < 0) {
+            throw new IllegalArgumentException("eventsPerSecond must not be negative: " + eventsPerSecond);
+        }
+        final double nanosPerEvent = eventsPerSecond == 0 ? 0 : 1e9 / eventsPerSecond;
         Objects.requireNonNull(topic, "topic");
         final Map<String, Object> properties = new HashMap<>(producerProperties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -55,6 +72,7 @@ public final class LoadPublisher {
             for (int first = 0; first < generator.partnerships(); first += PARTNERSHIPS_PER_BLOCK) {
                 final int end = Math.min(generator.partnerships(), first + PARTNERSHIPS_PER_BLOCK);
                 for (final PolicyEvent event : interleaved(generator, first, end, order)) {
+                    awaitSlot(started + (long) (sent * nanosPerEvent));
                     sent++;
                     final String key = PartnershipKey.of(event);
                     producer.send(new ProducerRecord<>(topic, key, event), (metadata, exception) -> {
@@ -76,6 +94,12 @@ public final class LoadPublisher {
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
         return new PublishFigures(sent, seconds, sent / seconds, (double) valueBytes.get() / sent);
+    }
+
+    private static void awaitSlot(final long slotNanos) {
+        for (long wait = slotNanos - System.nanoTime(); wait > 0; wait = slotNanos - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
     }
 
     /** The records of partnerships [first, end), shuffled together, each partnership's own in their order. */

@@ -1,20 +1,22 @@
 package eu.partnershiptracker.benchmark.lookup;
 
 import eu.partnershiptracker.core.PartnershipKey;
-import eu.partnershiptracker.core.fold.PartnershipFold;
-import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.query.QueryTime;
+import eu.partnershiptracker.query.TimelineQueries;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** An as-of lookup the way the query API does it in-process: a store get, then a fold of the timeline as of the date. */
+/**
+ * An as-of lookup the way the HTTP API answers it in-process: the query code's answer for one partnership, view
+ * included, without the HTTP and JSON around it.
+ */
 public final class InProcessLookup implements LookupTarget {
 
-    private final ReadOnlyKeyValueStore<String, Timeline> timelines;
+    private final TimelineQueries queries;
 
-    public InProcessLookup(final ReadOnlyKeyValueStore<String, Timeline> timelines) {
-        this.timelines = Objects.requireNonNull(timelines, "timelines");
+    public InProcessLookup(final TimelineQueries queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
     }
 
     @Override
@@ -24,7 +26,6 @@ public final class InProcessLookup implements LookupTarget {
 
     @Override
     public boolean lookup(final Actor actor, final String counterpart, final LocalDate asOf) {
-        final Timeline timeline = timelines.get(PartnershipKey.of(actor.name(), counterpart));
-        return timeline != null && PartnershipFold.stateAsOf(timeline, asOf) != null;
+        return queries.partnership(PartnershipKey.of(actor.name(), counterpart), new QueryTime(asOf, null)).isPresent();
     }
 }

@@ -2,6 +2,7 @@ package eu.partnershiptracker.benchmark.streams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Watches this JVM's heap while the topology works: the highest heap use seen (live data and garbage not yet collected,
  * sampled every 100 ms), then the heap still used after a full GC (what the application really retains), and the
- * process's resident memory, which also counts RocksDB's off-heap memory.
+ * process's resident memory, which also counts RocksDB's off-heap memory, and the time the collectors took since the
+ * sampler started.
  */
 public final class HeapSampler implements AutoCloseable {
 
     private static final long PERIOD_MILLIS = 100;
 
     private final AtomicLong maxUsed = new AtomicLong();
+    private final long gcMillisAtStart = gcMillis();
+    private final long gcCountAtStart = gcCount();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
         final Thread thread = new Thread(task, "heap-sampler");
         thread.setDaemon(true);
@@ -34,7 +38,26 @@ public final class HeapSampler implements AutoCloseable {
     }
 
     public long maxUsedBytes() {
-        return maxUsed.get();
+        return maxUsed.accumulateAndGet(used(), Math::max);
+    }
+
+    /** Milliseconds all collectors spent since the sampler started (concurrent phases included, as the JVM counts). */
+    public long gcMillisSinceStart() {
+        return gcMillis() - gcMillisAtStart;
+    }
+
+    public long gcCountSinceStart() {
+        return gcCount() - gcCountAtStart;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(millis -> millis > 0).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(count -> count > 0).sum();
     }
 
     /** Heap used after a full collection (System.gc() honoured: the benchmark runs without -XX:+DisableExplicitGC). */

@@ -71,6 +71,42 @@ class EventGeneratorTest {
         assertThatThrownBy(() -> new EventGenerator(1, 10, 11)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aFixedHistoryLengthGivesEveryPartnershipThatManyEventsOfTheSameTotal() {
+        final EventGenerator fixed = EventGenerator.withHistoryLength(7, 10_050, 100, EventGenerator.Shape.REALISTIC);
+        assertThat(fixed.events()).isEqualTo(10_000);
+        assertThat(fixed.partnerships()).isEqualTo(100);
+        assertThat(IntStream.range(0, 100).map(partnership -> fixed.partnershipEvents(partnership).size()))
+                .containsOnly(100);
+        assertThatThrownBy(() -> EventGenerator.withHistoryLength(7, 99, 100, EventGenerator.Shape.STRESS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("history length");
+    }
+
+    @Test
+    void theRealisticShapeSharesInstrumentKeysWhereTheStressShapeGivesEveryRoundItsOwn() {
+        final long stress = instruments(new EventGenerator(7, 1_000, 2, 0, EventGenerator.Shape.STRESS));
+        final long realistic = instruments(new EventGenerator(7, 1_000, 2, 0, EventGenerator.Shape.REALISTIC));
+        assertThat(stress).as("about one instrument per round").isGreaterThan(500);
+        assertThat(realistic).as("a few lifecycles and shared round keys per partnership").isLessThanOrEqualTo(2 * 5);
+    }
+
+    @Test
+    void aLoadStartingAtAnotherPartnershipHasKeysAndEventIdsOfItsOwn() {
+        final EventGenerator later = new EventGenerator(7, 2_000, 20, 200, EventGenerator.Shape.REALISTIC);
+        assertThat(later.keys()).doesNotContainAnyElementsOf(generator.keys()).hasSize(20);
+        assertThat(later.key(0)).as("numbered on from 200").isEqualTo(new EventGenerator(7, 2_010, 201).key(200));
+        final Set<String> ids = all().stream().map(PolicyEvent::getEventId).collect(Collectors.toSet());
+        assertThat(later.partnershipEvents(0)).noneMatch(event -> ids.contains(event.getEventId()));
+    }
+
+    private static long instruments(final EventGenerator load) {
+        return IntStream.range(0, load.partnerships()).boxed()
+                .flatMap(partnership -> load.partnershipEvents(partnership).stream())
+                .map(event -> event.getActor() + ":" + event.getCounterpart() + "|" + event.getInstrument() + "|"
+                        + event.getInstrumentKey())
+                .distinct().count();
+    }
+
     /** Events published after an event dated later than them. */
     private static long lateArrivals(final List<PolicyEvent> published) {
         final List<PolicyEvent> seen = new ArrayList<>();

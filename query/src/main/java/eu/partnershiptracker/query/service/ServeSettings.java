@@ -26,10 +26,13 @@ import java.util.Objects;
  * @param readyTimeout      how long the streams application may take to reach RUNNING
  * @param changeWindow      how many of the latest changes of each partition the change stream keeps in memory, so
  *                          that a client reconnecting after missing fewer resumes without reading the topic again
+ * @param streamsOverrides  Kafka Streams properties on top of the tracker's own (e.g. num.stream.threads), so that the
+ *                          service runs with the same configuration as a benchmarked topology; state.dir and
+ *                          application.server still come from the settings above
  */
 public record ServeSettings(ClusterSettings cluster, String applicationId, TopicNames topics, Path stateDir,
         String httpHost, int httpPort, String advertisedHost, int partitions, short replicationFactor,
-        Duration readyTimeout, int changeWindow) {
+        Duration readyTimeout, int changeWindow, Map<String, String> streamsOverrides) {
 
     public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -45,6 +48,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        streamsOverrides = Map.copyOf(Objects.requireNonNull(streamsOverrides, "streamsOverrides"));
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("HTTP port must be between 0 and 65535, got " + httpPort);
         }
@@ -74,7 +78,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
 
     /** The streams application's configuration; application.server names the port actually bound. */
     TrackerConfig trackerConfig(final int boundPort) {
-        return new TrackerConfig(applicationId, cluster, topics, Map.of())
+        return new TrackerConfig(applicationId, cluster, topics, streamsOverrides)
                 .withStreamsOverrides(Map.of(
                         "state.dir", stateDir.toAbsolutePath().toString(),
                         "application.server", advertisedHost + ":" + boundPort));
@@ -94,6 +98,7 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
         private short replicationFactor = 1;
         private Duration readyTimeout = Duration.ofMinutes(2);
         private int changeWindow = DEFAULT_CHANGE_WINDOW;
+        private Map<String, String> streamsOverrides = Map.of();
 
         private Builder(final ClusterSettings cluster) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -149,9 +154,14 @@ public record ServeSettings(ClusterSettings cluster, String applicationId, Topic
             return this;
         }
 
+        public Builder streamsOverrides(final Map<String, String> value) {
+            this.streamsOverrides = Objects.requireNonNull(value, "streamsOverrides");
+            return this;
+        }
+
         public ServeSettings build() {
             return new ServeSettings(cluster, applicationId, topics, stateDir, httpHost, httpPort, advertisedHost, partitions, replicationFactor,
-                    readyTimeout, changeWindow);
+                    readyTimeout, changeWindow, streamsOverrides);
         }
     }
 }

@@ -2,29 +2,33 @@ package eu.partnershiptracker.benchmark.streams;
 
 import static org.awaitility.Awaitility.await;
 
-import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StateRestoreListener;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** One instance of the tracker's streams application (the real topology, exactly_once_v2) under the benchmark's control. */
-public final class TrackerApp implements AutoCloseable {
+/**
+ * One instance of a streams application under the benchmark's control: the tracker's real topology, or the
+ * pass-through yardstick, with the same Streams configuration.
+ */
+public final class StreamsApp implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(2);
+    private static final String PRODUCER_TOPIC_METRICS = "producer-topic-metrics";
+    private static final String RECORD_SEND_TOTAL = "record-send-total";
 
     private final KafkaStreams streams;
     private final AtomicLong firstRunningNanos = new AtomicLong();
 
-    private TrackerApp(final KafkaStreams streams) {
+    private StreamsApp(final KafkaStreams streams) {
         this.streams = streams;
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -33,18 +37,43 @@ public final class TrackerApp implements AutoCloseable {
         });
     }
 
-    /** Creates the application; nothing runs until {@link #start()}. */
-    public static TrackerApp create(final TrackerConfig config, final StateRestoreListener restoreListener) {
+    /** The tracker, built through its public entry point; nothing runs until {@link #start()}. */
+    public static StreamsApp tracker(final TrackerConfig config, final StateRestoreListener restoreListener) {
         Objects.requireNonNull(config, "config");
+        return of(PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties(),
+                restoreListener);
+    }
+
+    /** Any topology with these properties; nothing runs until {@link #start()}. */
+    public static StreamsApp of(final Topology topology, final Properties properties,
+            final StateRestoreListener restoreListener) {
+        Objects.requireNonNull(topology, "topology");
+        Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(restoreListener, "restoreListener");
-        final KafkaStreams streams =
-                new KafkaStreams(PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties());
+        final KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.setGlobalStateRestoreListener(restoreListener);
-        return new TrackerApp(streams);
+        return new StreamsApp(streams);
     }
 
     public void start() {
         streams.start();
+    }
+
+    /** The running application, for the query code (as the API reads it) and its metrics. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The producers' record-send-total per topic, summed over the application's producers. */
+    public Map<String, Double> recordsSentByTopic() {
+        final Map<String, Double> sent = new TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (PRODUCER_TOPIC_METRICS.equals(name.group()) && RECORD_SEND_TOTAL.equals(name.name())
+                    && metric.metricValue() instanceof Double value) {
+                sent.merge(name.tags().get("topic"), value, Double::sum);
+            }
+        });
+        return sent;
     }
 
     /** System.nanoTime() when the application first reached RUNNING, 0 if it has not yet. */
@@ -71,21 +100,6 @@ public final class TrackerApp implements AutoCloseable {
     /** Stops processing (the store stays queryable), so that what is measured next has the machine to itself. */
     public void pause() {
         streams.pause();
-    }
-
-    /** The keys of the timelines in the store: one per partnership that has received an event. */
-    public List<String> partnershipKeys() {
-        final List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Timeline> all = timelines().all()) {
-            while (all.hasNext()) {
-                keys.add(all.next().key);
-            }
-        }
-        return keys;
-    }
-
-    public ReadOnlyKeyValueStore<String, Timeline> timelines() {
-        return streams.store(PartnershipTopology.timelines());
     }
 
     /** Stops the application and deletes its local state, so that the next start restores it from the changelog. */
