@@ -60,6 +60,9 @@ public final class LoadPublisher {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        // One request in flight: on a topic created a moment ago the broker may refuse the first batch (not leader yet)
+        // and then every later one in flight with OUT_OF_ORDER_SEQUENCE_NUMBER, for good (seen in the smoke test).
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         final AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
         serializer.configure(producerProperties, false);
         final AtomicLong valueBytes = new AtomicLong();
