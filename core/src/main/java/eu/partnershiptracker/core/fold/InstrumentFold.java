@@ -87,6 +87,30 @@ final class InstrumentFold {
         return new Result(instruments, conflicts);
     }
 
+    /**
+     * One instrument's state as of each date (null: the end of time), or empty where none of its steps had happened:
+     * what {@link #fold} gives for that instrument, with its claims resolved once for all the dates.
+     *
+     * @param facts the instrument's effective events in {@link EventOrder}, at least one
+     */
+    static List<Optional<InstrumentState>> versions(final InstrumentId id, final List<PolicyEvent> facts,
+            final List<LocalDate> dates) {
+        final List<Step> steps = steps(facts, claimsByKind(facts));
+        final List<Optional<InstrumentState>> versions = new ArrayList<>(dates.size());
+        for (final LocalDate date : dates) {
+            versions.add(instrument(id, facts, steps, date));
+        }
+        return versions;
+    }
+
+    /** One instrument's conflicts, as {@link #fold} lists them for it. @param facts as for {@link #versions} */
+    static List<Conflict> conflicts(final List<PolicyEvent> facts) {
+        final List<Conflict> conflicts = new ArrayList<>();
+        claimsByKind(facts).values().forEach(fact -> fact.conflict().ifPresent(conflicts::add));
+        conflicts.addAll(orderConflicts(facts));
+        return List.copyOf(conflicts);
+    }
+
     private static Map<EventKind, FactClaims> claimsByKind(final List<PolicyEvent> events) {
         final Map<EventKind, List<PolicyEvent>> byKind = new EnumMap<>(EventKind.class);
         events.stream().filter(event -> !Lifecycle.repeatable(event.getKind()))
