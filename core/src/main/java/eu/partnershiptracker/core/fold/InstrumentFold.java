@@ -47,7 +47,7 @@ final class InstrumentFold {
     }
 
     /** One step of an instrument's life, with when it happened and the events that say so. */
-    private record Step(EventKind kind, DateClaim date, List<PolicyEvent> events) {
+    record Step(EventKind kind, DateClaim date, List<PolicyEvent> events) {
 
         Optional<InstrumentStatus> stage() {
             return Lifecycle.stage(kind);
@@ -87,23 +87,16 @@ final class InstrumentFold {
         return new Result(instruments, conflicts);
     }
 
+    /** One instrument's steps in {@link EventOrder} of their first event. @param facts as for {@link #conflicts} */
+    static List<Step> steps(final List<PolicyEvent> facts) {
+        return steps(facts, claimsByKind(facts));
+    }
+
     /**
-     * One instrument's state as of each date (null: the end of time), or empty where none of its steps had happened:
-     * what {@link #fold} gives for that instrument, with its claims resolved once for all the dates.
+     * One instrument's conflicts, as {@link #fold} lists them for it.
      *
      * @param facts the instrument's effective events in {@link EventOrder}, at least one
      */
-    static List<Optional<InstrumentState>> versions(final InstrumentId id, final List<PolicyEvent> facts,
-            final List<LocalDate> dates) {
-        final List<Step> steps = steps(facts, claimsByKind(facts));
-        final List<Optional<InstrumentState>> versions = new ArrayList<>(dates.size());
-        for (final LocalDate date : dates) {
-            versions.add(instrument(id, facts, steps, date));
-        }
-        return versions;
-    }
-
-    /** One instrument's conflicts, as {@link #fold} lists them for it. @param facts as for {@link #versions} */
     static List<Conflict> conflicts(final List<PolicyEvent> facts) {
         final List<Conflict> conflicts = new ArrayList<>();
         claimsByKind(facts).values().forEach(fact -> fact.conflict().ifPresent(conflicts::add));

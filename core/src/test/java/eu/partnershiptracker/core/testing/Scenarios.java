@@ -158,7 +158,8 @@ public final class Scenarios {
 
     /**
      * Rich shapes: a correction or retraction of an event that never arrives or of itself, a stated order that narrows
-     * bounds to the lower bound's period, one whose contradiction is reported, a counterpart name.
+     * bounds to the lower bound's period, one whose contradiction is reported, a counterpart name, a title, an
+     * instrument name.
      */
     private static void enrich(final PolicyEvent.Builder event, final Random random) {
         if (event.getCorrection() == null && random.nextInt(12) == 0) {
@@ -178,6 +179,12 @@ public final class Scenarios {
         }
         if (random.nextInt(4) == 0) {
             event.setCounterpartName("Counterpart " + random.nextInt(3));
+        }
+        if (random.nextInt(2) == 0) {
+            event.setTitle("Title " + random.nextInt(4));
+        }
+        if (random.nextInt(3) == 0) {
+            event.setInstrumentName("Name " + random.nextInt(3));
         }
     }
 }
