@@ -28,8 +28,13 @@ import java.util.Optional;
  */
 public final class IncrementalChangeFeed {
 
-    /** The index to keep, what the event changed, and the change to emit if any. */
-    public record Outcome(PartnershipIndex index, IndexDelta delta, Optional<PartnershipChange> change) {
+    /**
+     * The index to keep, what the event changed, the change to emit if any and with it the current state to publish
+     * (null when the change leaves no state, or when there is no change): without its event list and its instruments'
+     * eventIds, which grow with history and which the API serves.
+     */
+    public record Outcome(PartnershipIndex index, IndexDelta delta, Optional<PartnershipChange> change,
+            PartnershipState state) {
 
         public Outcome {
             Objects.requireNonNull(index, "index");
@@ -56,7 +61,7 @@ public final class IncrementalChangeFeed {
         final PartnershipIndex.Accepted accepted = prior.accept(cause, lookup);
         final IndexDelta delta = accepted.delta();
         if (!delta.changed()) {
-            return new Outcome(accepted.index(), delta, Optional.empty());
+            return new Outcome(accepted.index(), delta, Optional.empty(), null);
         }
         final long sequence = prior.changeCount() + 1;
         final PartnershipState before = prior.currentImage(withoutEventIds(delta.instrumentsBefore()),
@@ -67,7 +72,10 @@ public final class IncrementalChangeFeed {
                 && DateClaim.of(cause.event()).earliestDay().isBefore(prior.latestFactDay());
         final PartnershipChange change = ChangeFeed.change(partnership + "/" + sequence, before, after, cause,
                 retroactive, topic);
-        return new Outcome(accepted.index().withChangeCount(sequence), delta, Optional.of(change));
+        final PartnershipIndex index = accepted.index().withChangeCount(sequence);
+        final PartnershipState current = index.summaryAsOf(null);
+        return new Outcome(index, delta, Optional.of(change), current == null ? null
+                : index.currentImage(withoutEventIds(current.getInstruments()), current.getConflicts()));
     }
 
     private static List<InstrumentState> withoutEventIds(final List<InstrumentState> states) {

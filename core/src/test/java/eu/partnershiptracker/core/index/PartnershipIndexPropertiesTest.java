@@ -72,13 +72,15 @@ class PartnershipIndexPropertiesTest {
                 assertSameChange(after, expected.change(), actual.change(),
                         PartnershipFold.stateAsOf(timeline, null), expected.state());
                 assertExactDelta(after, actual.delta(), PartnershipFold.stateAsOf(timeline, null), expected.state());
+                assertThat(actual.state()).as(after + ": the state to publish").isEqualTo(
+                        expected.change().isEmpty() || expected.state() == null ? null : published(expected.state()));
                 assertAnswersAsTheFold(after, actual.index(), expected.timeline(), lookup, dates, random);
 
                 timeline = expected.timeline();
                 index = actual.index();
             }
-            assertAnswersAsTheFold(partnership.key() + " built at once",
-                    PartnershipIndex.of(timeline.changeCount(), partnership.entries()), timeline, lookup, dates, random);
+            final PartnershipIndex built = PartnershipIndex.of(timeline.changeCount(), partnership.entries());
+            assertAnswersAsTheFold(partnership.key() + " built at once", built, timeline, lookup, dates, random);
         }
     }
 
@@ -198,6 +200,13 @@ class PartnershipIndexPropertiesTest {
             slices.put(id, new Slice(slice.state(), conflicts));
         }
         return slices;
+    }
+
+    /** A state as published: without its event list and its instruments' eventIds. */
+    private static PartnershipState published(final PartnershipState state) {
+        return PartnershipState.newBuilder(state).setEvents(List.of()).setInstruments(state.getInstruments().stream()
+                .map(instrument -> InstrumentState.newBuilder(instrument).setEventIds(List.of()).build()).toList())
+                .build();
     }
 
     /** A change image without its instruments and conflicts. */
