@@ -82,8 +82,13 @@ final class BrokerTracker implements AutoCloseable {
         return config;
     }
 
-    /** The changelog topic Kafka Streams creates for the timelines store. */
+    /** The changelog topic Kafka Streams creates for the rows store. */
     String changelogTopic() {
+        return config.applicationId() + "-" + PartnershipTopology.ROWS_STORE + "-changelog";
+    }
+
+    /** The changelog topic of the store where versions before rows kept whole timelines. */
+    String timelinesChangelogTopic() {
         return config.applicationId() + "-" + PartnershipTopology.TIMELINE_STORE + "-changelog";
     }
 
@@ -212,7 +217,8 @@ final class BrokerTracker implements AutoCloseable {
 
     private boolean outputSettled() throws Exception {
         final TopicNames topics = config.topics();
-        for (final String topic : List.of(topics.changes(), topics.state(), topics.deadLetter(), changelogTopic())) {
+        for (final String topic : List.of(topics.changes(), topics.state(), topics.deadLetter(), changelogTopic(),
+                timelinesChangelogTopic())) {
             if (hasOpenTransaction(topic)) {
                 return false;
             }
