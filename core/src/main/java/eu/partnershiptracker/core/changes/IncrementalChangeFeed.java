@@ -30,8 +30,7 @@ public final class IncrementalChangeFeed {
 
     /**
      * The index to keep, what the event changed, the change to emit if any and with it the current state to publish
-     * (null when the change leaves no state, or when there is no change): without its event list and its instruments'
-     * eventIds, which grow with history and which the API serves.
+     * ({@link PartnershipIndex#published()}; null when the change leaves no state, or when there is no change).
      */
     public record Outcome(PartnershipIndex index, IndexDelta delta, Optional<PartnershipChange> change,
             PartnershipState state) {
@@ -73,9 +72,7 @@ public final class IncrementalChangeFeed {
         final PartnershipChange change = ChangeFeed.change(partnership + "/" + sequence, before, after, cause,
                 retroactive, topic);
         final PartnershipIndex index = accepted.index().withChangeCount(sequence);
-        final PartnershipState current = index.summaryAsOf(null);
-        return new Outcome(index, delta, Optional.of(change), current == null ? null
-                : index.currentImage(withoutEventIds(current.getInstruments()), current.getConflicts()));
+        return new Outcome(index, delta, Optional.of(change), index.published());
     }
 
     private static List<InstrumentState> withoutEventIds(final List<InstrumentState> states) {

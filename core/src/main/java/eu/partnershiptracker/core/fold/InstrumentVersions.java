@@ -44,18 +44,21 @@ public final class InstrumentVersions {
     /** states[0] before days[0], states[i + 1] from days[i]; null where the instrument is absent; no eventIds. */
     private final InstrumentState[] states;
     private final InstrumentState current;
+    /** The current state without eventIds, as the state topic publishes it. */
+    private final InstrumentState published;
     private final List<Conflict> conflicts;
 
     private InstrumentVersions(final InstrumentId id, final List<String> factIds, final long[] presentFrom,
             final LocalDate latestFactDay, final long[] days, final InstrumentState[] states,
-            final InstrumentState current, final List<Conflict> conflicts) {
+            final InstrumentState published, final List<Conflict> conflicts) {
         this.id = id;
         this.factIds = factIds;
         this.presentFrom = presentFrom;
         this.latestFactDay = latestFactDay;
         this.days = days;
         this.states = states;
-        this.current = current;
+        this.current = withEventIds(published, factIds);
+        this.published = published;
         this.conflicts = conflicts;
     }
 
@@ -85,7 +88,7 @@ public final class InstrumentVersions {
         return new InstrumentVersions(id, ids, sweep.presentFrom(),
                 sorted.stream().map(fact -> DateClaim.of(fact).earliestDay()).max(LocalDate::compareTo).orElseThrow(),
                 days.stream().mapToLong(Long::longValue).toArray(), states.toArray(InstrumentState[]::new),
-                withEventIds(sweep.state(), ids), InstrumentFold.conflicts(sorted));
+                sweep.state(), InstrumentFold.conflicts(sorted));
     }
 
     public InstrumentId id() {
@@ -123,6 +126,11 @@ public final class InstrumentVersions {
             }
         }
         return withEventIds(state, present);
+    }
+
+    /** The current state without its eventIds, which grow with history: what the state topic carries. */
+    public InstrumentState published() {
+        return published;
     }
 
     /** Its conflicts, which hold whatever the date. */

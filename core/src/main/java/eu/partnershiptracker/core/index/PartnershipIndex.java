@@ -286,6 +286,20 @@ public final class PartnershipIndex {
     }
 
     /**
+     * The current state as the state topic publishes it: without its event list and its instruments' eventIds, which
+     * grow with history (the API serves them). Null when there is no current state. O(instruments), no copies.
+     */
+    public PartnershipState published() {
+        final List<InstrumentState> present = new ArrayList<>(instruments.length);
+        final List<Conflict> conflicts = new ArrayList<>();
+        for (final InstrumentVersions instrument : instruments) {
+            present.add(instrument.published());
+            conflicts.addAll(instrument.conflicts());
+        }
+        return currentImage(present, conflicts);
+    }
+
+    /**
      * The current state's header (names, lastEventId, updatedAt) with only the given instruments and conflicts and no
      * event list: a bounded image of the current state. Null when there is no current state.
      */
