@@ -44,8 +44,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <li>H, the head: value {format: int = 1, changeCount: long}, the number of changes emitted so far.</li>
  * <li>P, a pointer per eventId (suffix the eventId) to its E row (value the E suffix), for the duplicate check.</li>
  * </ul>
+ * Queries read them through {@link #readOnly} on the store {@link PartnershipTopology#rows()} gives, e.g. as the
+ * {@link EntryLookup} a {@link eu.partnershiptracker.core.index.PartnershipIndex} lists its events with.
  */
-final class PartnershipRows {
+public final class PartnershipRows {
 
     private static final byte SEPARATOR = 0;
     private static final byte EVENT = 'E';
@@ -65,7 +67,7 @@ final class PartnershipRows {
         this.writable = writable;
     }
 
-    static PartnershipRows readOnly(final ReadOnlyKeyValueStore<Bytes, byte[]> rows) {
+    public static PartnershipRows readOnly(final ReadOnlyKeyValueStore<Bytes, byte[]> rows) {
         return new PartnershipRows(rows, null);
     }
 
@@ -74,18 +76,18 @@ final class PartnershipRows {
     }
 
     /** The partnership's entry with this id, if it has one: two point reads. */
-    Optional<TimelineEntry> find(final String partnership, final String eventId) {
+    public Optional<TimelineEntry> find(final String partnership, final String eventId) {
         final byte[] suffix = rows.get(key(partnership, POINTER, utf8(eventId)));
         return suffix == null ? Optional.empty() : Optional.of(entry(rows.get(key(partnership, EVENT, suffix))));
     }
 
     /** The partnership's entries by id, for its index. */
-    EntryLookup lookup(final String partnership) {
+    public EntryLookup lookup(final String partnership) {
         return eventId -> find(partnership, eventId);
     }
 
     /** The partnership's timeline as the whole-timeline fold takes it, in arrival (offset) order; null if none. */
-    Timeline timeline(final String partnership) {
+    public Timeline timeline(final String partnership) {
         final List<TimelineEntry> entries = new ArrayList<>();
         long changeCount = 0;
         try (KeyValueIterator<Bytes, byte[]> range = rows.prefixScan(prefix(partnership), PREFIX)) {
@@ -103,12 +105,12 @@ final class PartnershipRows {
     }
 
     /** Every partnership's timeline, one at a time as the rows are read (a partnership's rows are contiguous). */
-    KeyValueIterator<String, Timeline> timelines() {
+    public KeyValueIterator<String, Timeline> timelines() {
         return new Timelines(rows.all());
     }
 
     /** The store's estimate of its rows, several per partnership. */
-    long approximateNumEntries() {
+    public long approximateNumEntries() {
         return rows.approximateNumEntries();
     }
 

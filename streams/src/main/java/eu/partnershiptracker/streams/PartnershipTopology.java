@@ -14,8 +14,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -56,6 +58,11 @@ public final class PartnershipTopology {
      */
     public static StoreQueryParameters<ReadOnlyKeyValueStore<String, Timeline>> timelines() {
         return StoreQueryParameters.fromNameAndType(ROWS_STORE, TimelineView.TYPE);
+    }
+
+    /** How interactive queries ask a running application for its share of the rows, to read with PartnershipRows. */
+    public static StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> rows() {
+        return StoreQueryParameters.fromNameAndType(ROWS_STORE, QueryableStoreTypes.keyValueStore());
     }
 
     /** The topology with indexes that nothing reads. @see #buildTopology(TopicNames, Map, PartnershipIndexes) */

@@ -195,6 +195,12 @@ final class BrokerTracker implements AutoCloseable {
                 .until(() -> streams.store(PartnershipTopology.timelines()), Objects::nonNull);
     }
 
+    /** The rows of a running instance, through interactive queries. */
+    static PartnershipRows rows(final KafkaStreams streams) {
+        return PartnershipRows.readOnly(await("queryable " + PartnershipTopology.ROWS_STORE).atMost(TIMEOUT)
+                .ignoreExceptions().until(() -> streams.store(PartnershipTopology.rows()), Objects::nonNull));
+    }
+
     /** A tracker metric summed over its tasks (see TrackerMetrics), 0 when no task has it. */
     static double metric(final KafkaStreams streams, final String name) {
         return streams.metrics().entrySet().stream()

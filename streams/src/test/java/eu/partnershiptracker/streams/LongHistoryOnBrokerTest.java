@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +38,11 @@ class LongHistoryOnBrokerTest {
     void tenThousandEventsOfOnePartnershipKeepEveryRecordSmall(final Infrastructure infra) {
         final List<PolicyEvent> events = LongHistories.events("EU:JP", EVENTS);
         try (BrokerTracker tracker = new BrokerTracker(infra, Map.of())) {
-            tracker.start(stateDir);
+            final KafkaStreams streams = tracker.start(stateDir);
             tracker.publish(tracker.records(events, T0));
             tracker.awaitProcessed();
+            assertThat(BrokerTracker.rows(streams).find("EU:JP", "e9999")).as("the last event's row, queried")
+                    .hasValueSatisfying(entry -> assertThat(entry.event()).isEqualTo(events.get(EVENTS - 1)));
 
             final List<ConsumerRecord<String, byte[]>> changes =
                     tracker.readCommitted(tracker.config().topics().changes(), new ByteArrayDeserializer());
