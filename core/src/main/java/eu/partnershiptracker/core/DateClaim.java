@@ -209,7 +209,8 @@ public record DateClaim(PartialDate exact, PartialDate notBefore, PartialDate no
                 + (notAfter == null ? "" : PartialDates.format(notAfter)) + "]";
     }
 
-    private int precisionRank() {
+    /** Exact dates by precision (DAY 0, MONTH 1, YEAR 2), closed bounds (10), half-open ones (11): {@link #PRECISION}. */
+    public int precisionRank() {
         if (!isBounded()) {
             return exact.getPrecision().ordinal();
         }

@@ -1,33 +1,42 @@
 package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.core.PartnershipKey;
-import eu.partnershiptracker.core.changes.ChangeFeed;
+import eu.partnershiptracker.core.changes.IncrementalChangeFeed;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies each input event to its partnership's timeline and emits what changed.
+ * Applies each input event to its partnership's rows and index and emits what changed, at a cost that does not grow
+ * with the partnership's history.
  * <ul>
  * <li>Bytes that are not a readable PolicyEvent (not Avro, unknown schema id...): rejected.</li>
- * <li>New eventId: added to the timeline; if the current state changed, one PartnershipChange and the new state (or a
- *     tombstone when no effective fact is left) are emitted.</li>
+ * <li>New eventId: stored as a row ({@link PartnershipRows}) and accepted by the partnership's {@link PartnershipIndex}
+ *     ({@link IncrementalChangeFeed}); if the current state changed, one PartnershipChange carrying only the changed
+ *     instruments and the new current state without its event list and eventIds (or a tombstone when no effective
+ *     fact is left) are emitted.</li>
  * <li>Known eventId, same content: a re-publish; nothing happens (counted as a duplicate).</li>
  * <li>Known eventId, different content, a key that is not the event's "ACTOR:COUNTERPART", or no value: rejected.</li>
  * </ul>
@@ -35,25 +44,41 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * and processing continues. The value is deserialised here rather than by the source node so that every rejection,
  * unreadable bytes included, is forwarded inside the processing transaction; Kafka Streams' own dead-letter queue for
  * deserialisation errors (KIP-1034) lost its records under exactly_once_v2 in TopologyTestDriver (4.3.1).
+ *
+ * <p>At init, which runs after restore, the task's indexes are rebuilt from its rows and published in
+ * {@link PartnershipIndexes}; timelines that versions before rows kept whole in {@link PartnershipTopology#TIMELINE_STORE}
+ * are first moved into rows, so an upgrade needs no reset.
  */
 final class PartnershipProcessor implements Processor<String, byte[], String, Object> {
 
     private final Deserializer<PolicyEvent> events;
+    private final PartnershipIndexes published;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, Timeline> timelines;
+    private PartnershipRows rows;
+    private ConcurrentHashMap<String, PartnershipIndex> indexes;
+    private String task;
     private Sensor rejected;
     private Sensor duplicates;
 
-    PartnershipProcessor(final Deserializer<PolicyEvent> events) {
+    PartnershipProcessor(final Deserializer<PolicyEvent> events, final PartnershipIndexes published) {
         this.events = Objects.requireNonNull(events, "events");
+        this.published = Objects.requireNonNull(published, "published");
     }
 
     @Override
     public void init(final ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
-        this.timelines = processorContext.getStateStore(PartnershipTopology.TIMELINE_STORE);
-        final String task = processorContext.taskId().toString();
+        final KeyValueStore<Bytes, byte[]> store = processorContext.getStateStore(PartnershipTopology.ROWS_STORE);
+        this.rows = PartnershipRows.writable(store);
+        this.task = processorContext.taskId().toString();
+        moveTimelinesIntoRows(processorContext.getStateStore(PartnershipTopology.TIMELINE_STORE));
+        this.indexes = new ConcurrentHashMap<>();
+        try (KeyValueIterator<String, Timeline> timelines = rows.timelines()) {
+            timelines.forEachRemaining(timeline -> indexes.put(timeline.key,
+                    PartnershipIndex.of(timeline.value.changeCount(), timeline.value.entries())));
+        }
+        published.openTask(task, indexes);
         this.rejected = processorContext.metrics().addRateTotalSensor(TrackerMetrics.SCOPE, task,
                 TrackerMetrics.REJECTED, Sensor.RecordingLevel.INFO);
         this.duplicates = processorContext.metrics().addRateTotalSensor(TrackerMetrics.SCOPE, task,
@@ -82,8 +107,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
                     + " partnership '" + partnership + "' (event " + event.getEventId() + ")");
             return;
         }
-        final Timeline timeline = Optional.ofNullable(timelines.get(partnership)).orElse(Timeline.EMPTY);
-        final Optional<TimelineEntry> known = timeline.find(event.getEventId());
+        final Optional<TimelineEntry> known = rows.find(partnership, event.getEventId());
         if (known.isPresent()) {
             if (known.get().event().equals(event)) {
                 duplicates.record();
@@ -95,9 +119,29 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
         }
         final TimelineEntry entry =
                 new TimelineEntry(event, Instant.ofEpochMilli(record.timestamp()), source.partition(), source.offset());
-        final ChangeFeed.Outcome outcome = ChangeFeed.accept(partnership, timeline, entry, source.topic());
-        timelines.put(partnership, outcome.timeline());
-        outcome.change().ifPresent(change -> emit(partnership, change, outcome.state(), record.timestamp()));
+        rows.put(partnership, entry);
+        final IncrementalChangeFeed.Outcome outcome = IncrementalChangeFeed.accept(partnership,
+                indexes.getOrDefault(partnership, PartnershipIndex.EMPTY), entry, rows.lookup(partnership),
+                source.topic());
+        indexes.put(partnership, outcome.index());
+        outcome.change().ifPresent(change -> {
+            rows.putChangeCount(partnership, outcome.index().changeCount());
+            emit(partnership, change, outcome.state(), record.timestamp());
+        });
+    }
+
+    /** Rewrites each timeline the previous version stored as one value into rows, and deletes the value. */
+    private void moveTimelinesIntoRows(final KeyValueStore<String, Timeline> timelines) {
+        final List<String> partnerships = new ArrayList<>();
+        try (KeyValueIterator<String, Timeline> all = timelines.all()) {
+            all.forEachRemaining(stored -> partnerships.add(stored.key));
+        }
+        for (final String partnership : partnerships) {
+            final Timeline timeline = timelines.get(partnership);
+            timeline.entries().forEach(entry -> rows.put(partnership, entry));
+            rows.putChangeCount(partnership, timeline.changeCount());
+            timelines.delete(partnership);
+        }
     }
 
     private void emit(final String partnership, final PartnershipChange change, final PartnershipState state,
@@ -121,6 +165,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
 
     @Override
     public void close() {
+        published.closeTask(task);
         // The sensors are per task: drop them when the task moves to another thread or instance.
         context.metrics().removeSensor(rejected);
         context.metrics().removeSensor(duplicates);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -25,18 +26,24 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The streams application's topology: policy events in; partnership changes, latest partnership states and dead letters
- * out; the timelines of all partnerships kept in the queryable store {@link #TIMELINE_STORE}.
+ * out; the history of all partnerships kept as rows in the store {@link #ROWS_STORE} and, derived from them, an
+ * in-memory index per partnership published in {@link PartnershipIndexes}.
  * <pre>
- * events topic (Avro PolicyEvent) -&gt; partnership processor (+ timelines store) -+-&gt; changes topic (Avro PartnershipChange)
- *                                                                              +-&gt; state topic (Avro PartnershipState, tombstone on DELETE)
- *                                                                              +-&gt; dead-letter topic (original bytes, reason in headers)
+ * events topic (Avro PolicyEvent) -&gt; partnership processor (+ rows store) -+-&gt; changes topic (Avro PartnershipChange)
+ *                                                                         +-&gt; state topic (Avro PartnershipState without events, tombstone on DELETE)
+ *                                                                         +-&gt; dead-letter topic (original bytes, reason in headers)
  * </pre>
  * Input values are read as bytes and deserialised by the processor, which sends unreadable ones to the dead-letter
  * topic (see {@link PartnershipProcessor}).
  */
 public final class PartnershipTopology {
 
-    /** The queryable store of partnership timelines: String key "ACTOR:COUNTERPART", value a Timeline. */
+    /** The store of partnership rows (see {@link PartnershipRows}); {@link #timelines()} reads it as timelines. */
+    public static final String ROWS_STORE = "partnership-rows";
+    /**
+     * The store where versions before rows kept each partnership's timeline as one value; the processor moves them
+     * into rows at init, so it stays empty. Partitioned as {@link #ROWS_STORE}: key metadata may name either.
+     */
     public static final String TIMELINE_STORE = "partnership-timelines";
 
     private static final String SOURCE = "policy-events-source";
@@ -48,23 +55,40 @@ public final class PartnershipTopology {
     private PartnershipTopology() {
     }
 
-    /** How interactive queries ask a running application for its share of {@link #TIMELINE_STORE}. */
+    /**
+     * How interactive queries ask a running application for its share of the partnerships' timelines: String key
+     * "ACTOR:COUNTERPART", value a Timeline rebuilt from the partnership's rows.
+     */
     public static StoreQueryParameters<ReadOnlyKeyValueStore<String, Timeline>> timelines() {
-        return StoreQueryParameters.fromNameAndType(TIMELINE_STORE, QueryableStoreTypes.keyValueStore());
+        return StoreQueryParameters.fromNameAndType(ROWS_STORE, TimelineView.TYPE);
+    }
+
+    /** How interactive queries ask a running application for its share of the rows, to read with PartnershipRows. */
+    public static StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> rows() {
+        return StoreQueryParameters.fromNameAndType(ROWS_STORE, QueryableStoreTypes.keyValueStore());
+    }
+
+    /** The topology with indexes that nothing reads. @see #buildTopology(TopicNames, Map, PartnershipIndexes) */
+    public static Topology buildTopology(final TopicNames topics, final Map<String, ?> serdeConfig) {
+        return buildTopology(topics, serdeConfig, new PartnershipIndexes());
     }
 
     /**
      * @param topics      the topics to read and write
      * @param serdeConfig the Avro serdes' settings: the registry URL and its credentials
+     * @param indexes     where the processors publish their partnerships' indexes for this instance's queries
      */
-    public static Topology buildTopology(final TopicNames topics, final Map<String, ?> serdeConfig) {
+    public static Topology buildTopology(final TopicNames topics, final Map<String, ?> serdeConfig,
+            final PartnershipIndexes indexes) {
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(indexes, "indexes");
         final Map<String, ?> serdes = Map.copyOf(Objects.requireNonNull(serdeConfig, "serdeConfig"));
         final Topology topology = new Topology();
         topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.events());
         // One deserializer per processor: each task may run on its own thread.
         topology.addProcessor(PROCESSOR,
-                () -> new PartnershipProcessor(avroSerde(serdes, PolicyEvent.class).deserializer()), SOURCE);
+                () -> new PartnershipProcessor(avroSerde(serdes, PolicyEvent.class).deserializer(), indexes), SOURCE);
+        topology.addStateStore(rowsStore(), PROCESSOR);
         topology.addStateStore(timelineStore(), PROCESSOR);
         topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(),
                 avroSerde(serdes, PartnershipChange.class).serializer(), PROCESSOR);
@@ -75,7 +99,16 @@ public final class PartnershipTopology {
         return topology;
     }
 
-    /** The timelines store; its changelog keeps the latest timeline per key, compacted as the state topic is. */
+    /** The rows store; its changelog keeps the latest row per key, compacted as the state topic is. */
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> rowsStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROWS_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()).withCachingEnabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);
+    }
+
+    /**
+     * The store of whole timelines written before the rows: read once on upgrade, then empty. Its changelog keeps the
+     * latest timeline per key, compacted as the state topic is.
+     */
     static StoreBuilder<KeyValueStore<String, Timeline>> timelineStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE), Serdes.String(),
                 new TimelineSerde()).withCachingEnabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);

@@ -82,8 +82,13 @@ final class BrokerTracker implements AutoCloseable {
         return config;
     }
 
-    /** The changelog topic Kafka Streams creates for the timelines store. */
+    /** The changelog topic Kafka Streams creates for the rows store. */
     String changelogTopic() {
+        return config.applicationId() + "-" + PartnershipTopology.ROWS_STORE + "-changelog";
+    }
+
+    /** The changelog topic of the store where versions before rows kept whole timelines. */
+    String timelinesChangelogTopic() {
         return config.applicationId() + "-" + PartnershipTopology.TIMELINE_STORE + "-changelog";
     }
 
@@ -190,6 +195,12 @@ final class BrokerTracker implements AutoCloseable {
                 .until(() -> streams.store(PartnershipTopology.timelines()), Objects::nonNull);
     }
 
+    /** The rows of a running instance, through interactive queries. */
+    static PartnershipRows rows(final KafkaStreams streams) {
+        return PartnershipRows.readOnly(await("queryable " + PartnershipTopology.ROWS_STORE).atMost(TIMEOUT)
+                .ignoreExceptions().until(() -> streams.store(PartnershipTopology.rows()), Objects::nonNull));
+    }
+
     /** A tracker metric summed over its tasks (see TrackerMetrics), 0 when no task has it. */
     static double metric(final KafkaStreams streams, final String name) {
         return streams.metrics().entrySet().stream()
@@ -212,7 +223,8 @@ final class BrokerTracker implements AutoCloseable {
 
     private boolean outputSettled() throws Exception {
         final TopicNames topics = config.topics();
-        for (final String topic : List.of(topics.changes(), topics.state(), topics.deadLetter(), changelogTopic())) {
+        for (final String topic : List.of(topics.changes(), topics.state(), topics.deadLetter(), changelogTopic(),
+                timelinesChangelogTopic())) {
             if (hasOpenTransaction(topic)) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.streams;
 
+import eu.partnershiptracker.core.testing.Scenarios;
 import eu.partnershiptracker.testing.Infrastructure;
 import eu.partnershiptracker.testing.RealInfrastructure;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.model.ChangeOperation;
+import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentTransition;
 import eu.partnershiptracker.model.PartnershipChange;
@@ -51,7 +52,9 @@ class PartnershipTopologyTest {
     }
 
     @Test
-    void theTimelinesChangelogIsCompactedWithTheStateTopicsSettings() {
+    void theStoresChangelogsAreCompactedWithTheStateTopicsSettings() {
+        assertThat(PartnershipTopology.rowsStore().loggingEnabled()).isTrue();
+        assertThat(PartnershipTopology.rowsStore().logConfig()).isEqualTo(TrackerTopics.LATEST_PER_KEY);
         assertThat(PartnershipTopology.timelineStore().loggingEnabled()).isTrue();
         assertThat(PartnershipTopology.timelineStore().logConfig()).isEqualTo(TrackerTopics.LATEST_PER_KEY);
     }
@@ -84,11 +87,15 @@ class PartnershipTopologyTest {
                 fixture.states.readRecordsToList();
         assertThat(states).extracting(TestRecord::key).containsOnly("EU:JP");
         final PartnershipState current = PartnershipFold.stateAsOf(fixture.timeline("EU:JP"), null);
-        assertThat(states.get(2).value()).isEqualTo(current);
         assertThat(current.getEvents()).hasSize(3);
-        assertThat(changes.get(2).getAfter())
-                .as("change images leave the growing event list to the state topic")
-                .isEqualTo(PartnershipState.newBuilder(current).setEvents(List.of()).build());
+        final PartnershipState withoutGrowingLists = PartnershipState.newBuilder(current).setEvents(List.of())
+                .setInstruments(List.of(InstrumentState.newBuilder(current.getInstruments().get(0))
+                        .setEventIds(List.of()).build()))
+                .build();
+        assertThat(states.get(2).value()).as("the state topic leaves the growing lists of events to the API")
+                .isEqualTo(withoutGrowingLists);
+        assertThat(changes.get(2).getAfter()).as("change images carry the changed instruments, here the only one")
+                .isEqualTo(withoutGrowingLists);
         assertThat(fixture.timeline("EU:JP").changeCount()).isEqualTo(3);
     }
 

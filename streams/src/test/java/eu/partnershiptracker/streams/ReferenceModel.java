@@ -46,6 +46,16 @@ final class ReferenceModel {
                     state.getLastEventId());
         }
 
+        /**
+         * The view of a state as the state topic publishes it, without its event list and its instruments' eventIds
+         * (the list that ends each instrument's text); null stays null.
+         */
+        static View published(final View view) {
+            return view == null ? null : new View(view.instruments().stream()
+                    .map(instrument -> instrument.substring(0, instrument.lastIndexOf(" [")) + " []").toList(),
+                    List.of(), view.conflicts(), view.lastEventId());
+        }
+
         private static String instrument(final InstrumentState state) {
             return state.getType() + "/" + state.getKey() + " " + state.getStatus() + " " + state.getCertainty()
                     + " since " + text(state.getStatusSince()) + " bounds " + text(state.getNotBefore()) + ".."

@@ -130,10 +130,11 @@ class SchemaUpgradeOnBrokerTest {
 
         try (BrokerTracker tracker = new BrokerTracker(infra, Map.of())) {
             // The changelog as the application left it before the upgrade: each partnership's timeline in format 1,
-            // counting the changes that application emitted. Its local state is gone, so the store is restored.
-            infra.createTopic(tracker.changelogTopic(), BrokerTracker.PARTITIONS,
+            // counting the changes that application emitted. Its local state is gone, so the store is restored and
+            // its timelines moved into rows.
+            infra.createTopic(tracker.timelinesChangelogTopic(), BrokerTracker.PARTITIONS,
                     Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            tracker.publish(formatOneTimelines(tracker.changelogTopic(), stored, before));
+            tracker.publish(formatOneTimelines(tracker.timelinesChangelogTopic(), stored, before));
 
             final KafkaStreams streams = tracker.start(stateDir);
             CommittedOutput.assertStoreMatches(BrokerTracker.timelines(streams), before, AS_OF);

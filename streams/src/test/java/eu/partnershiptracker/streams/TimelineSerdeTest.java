@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.core.testing.Scenarios;
 import eu.partnershiptracker.model.DateBounds;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.SchemaHistory;

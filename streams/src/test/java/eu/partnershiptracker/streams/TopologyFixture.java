@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -35,6 +36,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, PartnershipState> states;
     final TestOutputTopic<String, byte[]> deadLetters;
     final SpecificAvroSerde<PolicyEvent> eventSerde = serde();
+    final PartnershipIndexes indexes = new PartnershipIndexes();
 
     TopologyFixture(final Path stateDir) {
         this.config = TrackerConfig.of("unused:9092", REGISTRY)
@@ -42,7 +44,8 @@ final class TopologyFixture implements AutoCloseable {
                 .withStreamsOverrides(Map.of(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
                         StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name));
         this.driver = new TopologyTestDriver(
-                PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties());
+                PartnershipTopology.buildTopology(config.topics(), config.serdeConfig(), indexes),
+                config.streamsProperties());
         final TopicNames topics = config.topics();
         this.events = driver.createInputTopic(topics.events(), new StringSerializer(), eventSerde.serializer());
         this.rawEvents = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
@@ -54,9 +57,17 @@ final class TopologyFixture implements AutoCloseable {
                 new ByteArrayDeserializer());
     }
 
+    /** The partnership's timeline as its rows hold it, null if it has none. */
     Timeline timeline(final String partnership) {
-        final KeyValueStore<String, Timeline> store = driver.getKeyValueStore(PartnershipTopology.TIMELINE_STORE);
-        return store.get(partnership);
+        return rows().timeline(partnership);
+    }
+
+    PartnershipRows rows() {
+        return PartnershipRows.readOnly(rowStore());
+    }
+
+    KeyValueStore<Bytes, byte[]> rowStore() {
+        return driver.getKeyValueStore(PartnershipTopology.ROWS_STORE);
     }
 
     byte[] bytes(final PolicyEvent event) {

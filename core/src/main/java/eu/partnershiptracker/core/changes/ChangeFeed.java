@@ -67,24 +67,34 @@ public final class ChangeFeed {
             return new Outcome(grown, Optional.empty(), after);
         }
         final long sequence = prior.changeCount() + 1;
+        final PartnershipChange change = change(partnership + "/" + sequence, image(before), image(after), cause,
+                cause.event().getCorrection() != null || datedBeforeLatestFact(cause.event(), prior), topic);
+        return new Outcome(grown.withChangeCount(sequence), Optional.of(change), after);
+    }
+
+    /**
+     * The change record for a cause, from before and after images (null: no state) of whatever extent the caller
+     * chose: transitions and the operation are read from them, so they must hold every instrument that changed.
+     */
+    static PartnershipChange change(final String changeId, final PartnershipState before, final PartnershipState after,
+            final TimelineEntry cause, final boolean retroactive, final String topic) {
         final PolicyEvent event = cause.event();
-        final PartnershipChange change = PartnershipChange.newBuilder()
-                .setChangeId(partnership + "/" + sequence)
+        return PartnershipChange.newBuilder()
+                .setChangeId(changeId)
                 .setActor(event.getActor())
                 .setCounterpart(event.getCounterpart())
                 .setCounterpartName(after == null ? before.getCounterpartName() : after.getCounterpartName())
                 .setOperation(operation(before, after, event))
-                .setBefore(image(before))
-                .setAfter(image(after))
+                .setBefore(before)
+                .setAfter(after)
                 .setTransitions(Transitions.between(before, after))
                 .setEffectiveDate(DateClaim.of(event).exact())
                 .setEffectiveBounds(DateClaim.of(event).bounds())
                 .setRecordedAt(cause.recordedAt())
                 .setCauseEventId(event.getEventId())
-                .setRetroactive(event.getCorrection() != null || datedBeforeLatestFact(event, prior))
+                .setRetroactive(retroactive)
                 .setSource(new ChangeSource(topic, cause.partition(), cause.offset(), event.getProvenance().getSource()))
                 .build();
-        return new Outcome(grown.withChangeCount(sequence), Optional.of(change), after);
     }
 
     /**

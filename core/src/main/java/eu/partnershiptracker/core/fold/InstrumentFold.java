@@ -47,7 +47,7 @@ final class InstrumentFold {
     }
 
     /** One step of an instrument's life, with when it happened and the events that say so. */
-    private record Step(EventKind kind, DateClaim date, List<PolicyEvent> events) {
+    record Step(EventKind kind, DateClaim date, List<PolicyEvent> events) {
 
         Optional<InstrumentStatus> stage() {
             return Lifecycle.stage(kind);
@@ -85,6 +85,23 @@ final class InstrumentFold {
             instrument(id, events, steps(events, claims), asOf).ifPresent(instruments::add);
         });
         return new Result(instruments, conflicts);
+    }
+
+    /** One instrument's steps in {@link EventOrder} of their first event. @param facts as for {@link #conflicts} */
+    static List<Step> steps(final List<PolicyEvent> facts) {
+        return steps(facts, claimsByKind(facts));
+    }
+
+    /**
+     * One instrument's conflicts, as {@link #fold} lists them for it.
+     *
+     * @param facts the instrument's effective events in {@link EventOrder}, at least one
+     */
+    static List<Conflict> conflicts(final List<PolicyEvent> facts) {
+        final List<Conflict> conflicts = new ArrayList<>();
+        claimsByKind(facts).values().forEach(fact -> fact.conflict().ifPresent(conflicts::add));
+        conflicts.addAll(orderConflicts(facts));
+        return List.copyOf(conflicts);
     }
 
     private static Map<EventKind, FactClaims> claimsByKind(final List<PolicyEvent> events) {

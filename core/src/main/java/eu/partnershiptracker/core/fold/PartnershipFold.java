@@ -84,21 +84,6 @@ public final class PartnershipFold {
     }
 
     private static EventEntry entry(final TimelineEntry entry, final AuditTrail audit) {
-        final PolicyEvent event = entry.event();
-        return EventEntry.newBuilder()
-                .setEventId(event.getEventId())
-                .setInstrument(event.getInstrument())
-                .setInstrumentKey(event.getInstrumentKey())
-                .setKind(event.getKind())
-                .setEventDate(event.getEventDate())
-                .setDateBounds(event.getDateBounds())
-                .setOrderBounds(event.getOrderBounds())
-                .setProvenance(event.getProvenance())
-                .setTitle(event.getTitle())
-                .setRecordedAt(entry.recordedAt())
-                .setStatus(audit.status(event.getEventId()))
-                .setSupersededBy(audit.supersededBy(event.getEventId()))
-                .setCorrects(event.getCorrection())
-                .build();
+        return EventEntries.of(entry, audit.status(entry.eventId()), audit.supersededBy(entry.eventId()));
     }
 }

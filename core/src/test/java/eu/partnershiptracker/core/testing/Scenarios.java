@@ -1,7 +1,6 @@
-package eu.partnershiptracker.streams;
+package eu.partnershiptracker.core.testing;
 
 import eu.partnershiptracker.core.PartnershipKey;
-import eu.partnershiptracker.core.testing.TestEvents;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.DateBounds;
@@ -10,6 +9,7 @@ import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.model.StepOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,13 +21,15 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.sessions.JqwikSession;
 
 /**
- * Random event sets for the property checks, shared by the TopologyTestDriver property test and the real-broker tests
- * so both exercise the same shapes: a few partnerships, corrections of corrections, retractions, re-publishes and
- * reused ids, delivered in a shuffled order.
+ * Random event sets for the property checks, shared by core's index properties, the TopologyTestDriver property test and
+ * the real-broker tests so all exercise the same shapes: a few partnerships, corrections of corrections, retractions,
+ * re-publishes and reused ids, delivered in a shuffled order. The rich variant adds what the streams reference model
+ * does not state: stated orders (narrowed bounds, contradictions), counterpart names, corrections of events that never
+ * arrive and of themselves.
  */
-final class Scenarios {
+public final class Scenarios {
 
-    static final List<String> PARTNERSHIPS = List.of("EU:JP", "EU:NO", "NATO:UA");
+    public static final List<String> PARTNERSHIPS = List.of("EU:JP", "EU:NO", "NATO:UA");
     private static final List<InstrumentType> TYPES = List.of(InstrumentType.FPA, InstrumentType.SDP,
             InstrumentType.JOINT_DECLARATION, InstrumentType.JOINT_DECLARATION);
     private static final List<String> KEYS = List.of("", "", "2016", "2018");
@@ -36,21 +38,30 @@ final class Scenarios {
             EventKind.SUSPENDED, EventKind.UNKNOWN);
 
     /** What one generated event says, before it is turned into a PolicyEvent. */
-    record Draft(int partnership, int instrument, int kind, When date, int correctionRoll, int target) {
+    public record Draft(int partnership, int instrument, int kind, When date, int correctionRoll, int target) {
     }
 
     /** A stated date, or bounds (either may be open) when {@code exact} is null. */
-    record When(PartialDate exact, DateBounds bounds) {
+    public record When(PartialDate exact, DateBounds bounds) {
     }
 
     /** The records to deliver, in order. */
-    record Scenario(List<PolicyEvent> arrivals) {
+    public record Scenario(List<PolicyEvent> arrivals) {
     }
 
     private Scenarios() {
     }
 
-    static Arbitrary<Scenario> scenarios() {
+    public static Arbitrary<Scenario> scenarios() {
+        return scenarios(16, false);
+    }
+
+    /** Up to {@code maxEvents} distinct events with stated orders, names and dangling or self corrections too. */
+    public static Arbitrary<Scenario> richScenarios(final int maxEvents) {
+        return scenarios(maxEvents, true);
+    }
+
+    private static Arbitrary<Scenario> scenarios(final int maxEvents, final boolean rich) {
         final Arbitrary<Draft> drafts = Combinators.combine(
                 Arbitraries.integers().between(0, PARTNERSHIPS.size() - 1),
                 Arbitraries.integers().between(0, TYPES.size() - 1),
@@ -58,17 +69,17 @@ final class Scenarios {
                 dates(),
                 Arbitraries.integers().between(0, 9),
                 Arbitraries.integers().between(0, 1000)).as(Draft::new);
-        return drafts.list().ofMinSize(1).ofMaxSize(16)
-                .flatMap(list -> Arbitraries.randoms().map(random -> scenario(list, random)));
+        return drafts.list().ofMinSize(1).ofMaxSize(maxEvents)
+                .flatMap(list -> Arbitraries.randoms().map(random -> scenario(list, random, rich)));
     }
 
-    static Arbitrary<List<LocalDate>> asOfDates() {
+    public static Arbitrary<List<LocalDate>> asOfDates() {
         return Arbitraries.integers().between(0, 6 * 366).map(days -> LocalDate.of(2018, 12, 1).plusDays(days))
                 .list().ofMinSize(1).ofMaxSize(4);
     }
 
     /** One value of an arbitrary, the same for the same seed, for tests that jqwik does not run. */
-    static <T> T sample(final Arbitrary<T> arbitrary, final long seed) {
+    public static <T> T sample(final Arbitrary<T> arbitrary, final long seed) {
         JqwikSession.start(Long.toString(seed));
         try {
             return arbitrary.sample();
@@ -110,7 +121,7 @@ final class Scenarios {
      * partnership), so corrections of corrections occur too. The arrival order is shuffled, about a fifth of the events
      * are published twice and about a tenth get a second, different event under the same id.
      */
-    private static Scenario scenario(final List<Draft> drafts, final Random random) {
+    private static Scenario scenario(final List<Draft> drafts, final Random random, final boolean rich) {
         final List<PolicyEvent> events = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             final Draft draft = drafts.get(i);
@@ -127,6 +138,9 @@ final class Scenarios {
                 event.setCorrection(new Correction(target.getEventId(),
                         draft.correctionRoll() < 2 ? CorrectionType.CORRECTS : CorrectionType.RETRACTS, null));
             }
+            if (rich) {
+                enrich(event, random);
+            }
             events.add(event.build());
         }
         final List<PolicyEvent> arrivals = new ArrayList<>(events);
@@ -140,5 +154,37 @@ final class Scenarios {
         }
         Collections.shuffle(arrivals, random);
         return new Scenario(arrivals);
+    }
+
+    /**
+     * Rich shapes: a correction or retraction of an event that never arrives or of itself, a stated order that narrows
+     * bounds to the lower bound's period, one whose contradiction is reported, a counterpart name, a title, an
+     * instrument name.
+     */
+    private static void enrich(final PolicyEvent.Builder event, final Random random) {
+        if (event.getCorrection() == null && random.nextInt(12) == 0) {
+            event.setCorrection(new Correction(random.nextBoolean() ? "never-" + random.nextInt(3) : event.getEventId(),
+                    random.nextBoolean() ? CorrectionType.CORRECTS : CorrectionType.RETRACTS, null));
+        }
+        final DateBounds bounds = event.getDateBounds();
+        if (bounds != null && random.nextInt(4) == 0) {
+            final PartialDate narrowed = bounds.getNotBefore() != null ? bounds.getNotBefore() : bounds.getNotAfter();
+            event.setOrderBounds(new DateBounds(narrowed, narrowed));
+        }
+        if (random.nextInt(5) == 0) {
+            final String order = "order-" + random.nextInt(2);
+            event.setOrders(List.of(new StepOrder(order, "source-of-" + order + ".txt", "as listed", null,
+                    event.getEventId() + " < another step", List.of("The dates of " + event.getEventId()
+                            + " contradict " + order + "."))));
+        }
+        if (random.nextInt(4) == 0) {
+            event.setCounterpartName("Counterpart " + random.nextInt(3));
+        }
+        if (random.nextInt(2) == 0) {
+            event.setTitle("Title " + random.nextInt(4));
+        }
+        if (random.nextInt(3) == 0) {
+            event.setInstrumentName("Name " + random.nextInt(3));
+        }
     }
 }

@@ -1,0 +1,81 @@
+package eu.partnershiptracker.core.changes;
+
+import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.core.index.EntryLookup;
+import eu.partnershiptracker.core.index.IndexDelta;
+import eu.partnershiptracker.core.index.PartnershipIndex;
+import eu.partnershiptracker.model.InstrumentState;
+import eu.partnershiptracker.model.PartnershipChange;
+import eu.partnershiptracker.model.PartnershipState;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link ChangeFeed} on a {@link PartnershipIndex}: the same decision (a change whenever there is a current state
+ * before or after the event), changeId sequence, operation, retroactive flag, transitions, times and source, at a cost
+ * that does not grow with the partnership's history.
+ * <ul>
+ * <li>The before and after images carry the current state's header (names, lastEventId, updatedAt) with only the
+ *     instruments whose current state or conflicts the event changed, and those instruments' conflicts (all of them,
+ *     before and after), so a consumer replaces the instruments and conflicts named in either image and keeps the
+ *     rest.</li>
+ * <li>Their instruments' eventIds lists are empty, like the event list: both grow with history; the state behind the
+ *     API has them.</li>
+ * <li>retroactive compares the event's first possible day with the latest effective fact's, which the index keeps.</li>
+ * </ul>
+ */
+public final class IncrementalChangeFeed {
+
+    /**
+     * The index to keep, what the event changed, the change to emit if any and with it the current state to publish
+     * ({@link PartnershipIndex#published()}; null when the change leaves no state, or when there is no change).
+     */
+    public record Outcome(PartnershipIndex index, IndexDelta delta, Optional<PartnershipChange> change,
+            PartnershipState state) {
+
+        public Outcome {
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(delta, "delta");
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
+    private IncrementalChangeFeed() {
+    }
+
+    /**
+     * @param partnership the key, "ACTOR:COUNTERPART"
+     * @param prior       the partnership's index so far, which must not hold the event's id yet
+     * @param cause       the accepted event with where it was read
+     * @param lookup      the partnership's full entries, for the instruments the event affects
+     * @param topic       the topic it was read from
+     */
+    public static Outcome accept(final String partnership, final PartnershipIndex prior, final TimelineEntry cause,
+            final EntryLookup lookup, final String topic) {
+        Objects.requireNonNull(partnership, "partnership");
+        Objects.requireNonNull(prior, "prior");
+        Objects.requireNonNull(topic, "topic");
+        final PartnershipIndex.Accepted accepted = prior.accept(cause, lookup);
+        final IndexDelta delta = accepted.delta();
+        if (!delta.changed()) {
+            return new Outcome(accepted.index(), delta, Optional.empty(), null);
+        }
+        final long sequence = prior.changeCount() + 1;
+        final PartnershipState before = prior.currentImage(withoutEventIds(delta.instrumentsBefore()),
+                delta.conflictsBefore());
+        final PartnershipState after = accepted.index().currentImage(withoutEventIds(delta.instrumentsAfter()),
+                delta.conflictsAfter());
+        final boolean retroactive = cause.event().getCorrection() != null || prior.latestFactDay() != null
+                && DateClaim.of(cause.event()).earliestDay().isBefore(prior.latestFactDay());
+        final PartnershipChange change = ChangeFeed.change(partnership + "/" + sequence, before, after, cause,
+                retroactive, topic);
+        final PartnershipIndex index = accepted.index().withChangeCount(sequence);
+        return new Outcome(index, delta, Optional.of(change), index.published());
+    }
+
+    private static List<InstrumentState> withoutEventIds(final List<InstrumentState> states) {
+        return states.stream().map(state -> InstrumentState.newBuilder(state).setEventIds(List.of()).build()).toList();
+    }
+}

@@ -1,0 +1,310 @@
+package eu.partnershiptracker.core.fold;
+
+import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.InstrumentCategories;
+import eu.partnershiptracker.model.Certainty;
+import eu.partnershiptracker.model.Conflict;
+import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentState;
+import eu.partnershiptracker.model.InstrumentStatus;
+import eu.partnershiptracker.model.PartialDate;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One instrument's state as of every date, prebuilt from its effective facts, so that an as-of answer is one floor
+ * search instead of a fold. It must equal what {@link InstrumentFold} gives for the instrument on any date.
+ * <ul>
+ * <li>As of D a step is absent, possible or certain by {@link DateClaim#certaintyOn}: absent before the first day its
+ *     resolved date allows, certain from the day it is certain, possible between. The state can only change on those
+ *     days, so one sweep over them in date order, in which steps only ever become present and then certain, keeps the
+ *     status rule's maxima and minima as it goes: O(m log m) for m facts, one version per day that changes it.</li>
+ * <li>Versions leave out the eventIds (all present steps' events), which would make them O(m^2) together: each fact
+ *     keeps the day its step appears instead, and an as-of answer lists the facts present by then.</li>
+ * </ul>
+ */
+public final class InstrumentVersions {
+
+    private final InstrumentId id;
+    /** In {@link EventOrder}. */
+    private final List<String> factIds;
+    /** presentFrom[i]: the epoch day from which fact i's step is present; Long.MIN_VALUE for always. */
+    private final long[] presentFrom;
+    private final LocalDate latestFactDay;
+    private final long[] days;
+    /** states[0] before days[0], states[i + 1] from days[i]; null where the instrument is absent; no eventIds. */
+    private final InstrumentState[] states;
+    private final InstrumentState current;
+    /** The current state without eventIds, as the state topic publishes it. */
+    private final InstrumentState published;
+    private final List<Conflict> conflicts;
+
+    private InstrumentVersions(final InstrumentId id, final List<String> factIds, final long[] presentFrom,
+            final LocalDate latestFactDay, final long[] days, final InstrumentState[] states,
+            final InstrumentState published, final List<Conflict> conflicts) {
+        this.id = id;
+        this.factIds = factIds;
+        this.presentFrom = presentFrom;
+        this.latestFactDay = latestFactDay;
+        this.days = days;
+        this.states = states;
+        this.current = withEventIds(published, factIds);
+        this.published = published;
+        this.conflicts = conflicts;
+    }
+
+    /** @param facts the instrument's effective events, at least one, all of instrument {@code id}, in any order */
+    public static InstrumentVersions of(final InstrumentId id, final List<PolicyEvent> facts) {
+        Objects.requireNonNull(id, "id");
+        if (facts.isEmpty()) {
+            throw new IllegalArgumentException("instrument " + id + " needs at least one fact");
+        }
+        final List<PolicyEvent> sorted = facts.stream().sorted(EventOrder.EVENTS).toList();
+        sorted.stream().filter(fact -> !InstrumentId.of(fact).equals(id)).findFirst().ifPresent(fact -> {
+            throw new IllegalArgumentException("event " + fact.getEventId() + " is not of instrument " + id);
+        });
+        final Sweep sweep = new Sweep(id, sorted, InstrumentFold.steps(sorted));
+        final List<Long> days = new ArrayList<>();
+        final List<InstrumentState> states = new ArrayList<>();
+        states.add(sweep.state());
+        for (final Map.Entry<LocalDate, List<Runnable>> day : sweep.changes().entrySet()) {
+            day.getValue().forEach(Runnable::run);
+            final InstrumentState state = sweep.state();
+            if (!Objects.equals(state, states.get(states.size() - 1))) {
+                days.add(day.getKey().toEpochDay());
+                states.add(state);
+            }
+        }
+        final List<String> ids = sorted.stream().map(PolicyEvent::getEventId).toList();
+        return new InstrumentVersions(id, ids, sweep.presentFrom(),
+                sorted.stream().map(fact -> DateClaim.of(fact).earliestDay()).max(LocalDate::compareTo).orElseThrow(),
+                days.stream().mapToLong(Long::longValue).toArray(), states.toArray(InstrumentState[]::new),
+                sweep.state(), InstrumentFold.conflicts(sorted));
+    }
+
+    public InstrumentId id() {
+        return id;
+    }
+
+    /** The ids of the facts it was built from, in {@link EventOrder}. */
+    public List<String> factIds() {
+        return factIds;
+    }
+
+    /** The first possible day of its latest-dated fact. */
+    public LocalDate latestFactDay() {
+        return latestFactDay;
+    }
+
+    /**
+     * The state as of a date (null: the current state), or null where none of its steps had happened by then: one
+     * floor search, plus the present facts' ids.
+     */
+    public InstrumentState asOf(final LocalDate date) {
+        if (date == null) {
+            return current;
+        }
+        final long day = date.toEpochDay();
+        final int found = Arrays.binarySearch(days, day);
+        final InstrumentState state = states[found >= 0 ? found + 1 : -found - 1];
+        if (state == null) {
+            return null;
+        }
+        final List<String> present = new ArrayList<>(factIds.size());
+        for (int i = 0; i < presentFrom.length; i++) {
+            if (presentFrom[i] <= day) {
+                present.add(factIds.get(i));
+            }
+        }
+        return withEventIds(state, present);
+    }
+
+    /** The current state without its eventIds, which grow with history: what the state topic carries. */
+    public InstrumentState published() {
+        return published;
+    }
+
+    /** Its conflicts, which hold whatever the date. */
+    public List<Conflict> conflicts() {
+        return conflicts;
+    }
+
+    private static InstrumentState withEventIds(final InstrumentState state, final List<String> eventIds) {
+        return InstrumentState.newBuilder(state).setEventIds(eventIds).build();
+    }
+
+    /**
+     * The status rule of {@link InstrumentFold} kept incrementally while steps become present and then certain, in
+     * date order. Steps are indexed in {@link EventOrder} of their first event, so "the earliest of them" is the
+     * smallest index.
+     */
+    private static final class Sweep {
+
+        private static final int ABSENT = 0;
+        private static final int POSSIBLE = 1;
+        private static final int CERTAIN = 2;
+        private static final int NONE = Integer.MAX_VALUE;
+
+        private final InstrumentId id;
+        private final List<PolicyEvent> facts;
+        private final List<InstrumentFold.Step> steps;
+        private final String name;
+        private final int[] certainty;
+        /** Per step, the position in facts of its last event (in EventOrder) that states a title, or -1. */
+        private final int[] lastTitled;
+        /** Possible steps with a stage, the highest stage last, the earliest of a stage after the later ones. */
+        private final TreeSet<Integer> possibleStaged;
+        private int firstPresent = NONE;
+        private int firstCertain = NONE;
+        private int highestCertain = -1;
+        private int titled = -1;
+        private int signed = NONE;
+        private int inForce = NONE;
+
+        Sweep(final InstrumentId id, final List<PolicyEvent> facts, final List<InstrumentFold.Step> steps) {
+            this.id = id;
+            this.facts = facts;
+            this.steps = steps;
+            this.name = facts.stream().map(PolicyEvent::getInstrumentName).filter(Objects::nonNull)
+                    .reduce((earlier, later) -> later).orElse(null);
+            this.certainty = new int[steps.size()];
+            this.lastTitled = new int[steps.size()];
+            final Map<PolicyEvent, Integer> positions = positions();
+            for (int s = 0; s < steps.size(); s++) {
+                lastTitled[s] = steps.get(s).events().stream().filter(event -> event.getTitle() != null)
+                        .mapToInt(positions::get).max().orElse(-1);
+            }
+            this.possibleStaged = new TreeSet<>(Comparator.comparing((Integer s) -> stage(s))
+                    .thenComparing(Comparator.<Integer>reverseOrder()));
+            for (int s = 0; s < steps.size(); s++) {
+                if (steps.get(s).date().possibleFrom().isEmpty()) {
+                    becomePossible(s);
+                }
+            }
+        }
+
+        /** By day, what happens then: steps become possible first, then certain (an exact date does both). */
+        TreeMap<LocalDate, List<Runnable>> changes() {
+            final TreeMap<LocalDate, List<Runnable>> possible = new TreeMap<>();
+            final TreeMap<LocalDate, List<Runnable>> certain = new TreeMap<>();
+            for (int s = 0; s < steps.size(); s++) {
+                final int step = s;
+                final DateClaim date = steps.get(s).date();
+                date.possibleFrom().ifPresent(day -> possible.computeIfAbsent(day, d -> new ArrayList<>())
+                        .add(() -> becomePossible(step)));
+                date.certainFrom().ifPresent(day -> certain.computeIfAbsent(day, d -> new ArrayList<>())
+                        .add(() -> becomeCertain(step)));
+            }
+            certain.forEach((day, runs) -> possible.computeIfAbsent(day, d -> new ArrayList<>()).addAll(runs));
+            return possible;
+        }
+
+        long[] presentFrom() {
+            final Map<PolicyEvent, Integer> positions = positions();
+            final long[] from = new long[facts.size()];
+            for (final InstrumentFold.Step step : steps) {
+                final long day = step.date().possibleFrom().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+                step.events().forEach(event -> from[positions.get(event)] = day);
+            }
+            return from;
+        }
+
+        private Map<PolicyEvent, Integer> positions() {
+            final Map<PolicyEvent, Integer> positions = new IdentityHashMap<>();
+            for (int i = 0; i < facts.size(); i++) {
+                positions.put(facts.get(i), i);
+            }
+            return positions;
+        }
+
+        private void becomePossible(final int step) {
+            if (certainty[step] != ABSENT) {
+                return;
+            }
+            certainty[step] = POSSIBLE;
+            present(step);
+            if (stage(step) >= 0) {
+                possibleStaged.add(step);
+            }
+        }
+
+        private void becomeCertain(final int step) {
+            if (certainty[step] == CERTAIN) {
+                return;
+            }
+            if (certainty[step] == ABSENT) {
+                present(step);
+            }
+            possibleStaged.remove(step);
+            certainty[step] = CERTAIN;
+            firstCertain = Math.min(firstCertain, step);
+            if (stage(step) >= 0 && (highestCertain < 0 || stage(step) > stage(highestCertain)
+                    || stage(step) == stage(highestCertain) && step < highestCertain)) {
+                highestCertain = step;
+            }
+        }
+
+        private void present(final int step) {
+            firstPresent = Math.min(firstPresent, step);
+            titled = Math.max(titled, lastTitled[step]);
+            // Both kinds are non-repeatable: one step each at most, whose exact date (or null) is the answer.
+            if (steps.get(step).kind() == EventKind.SIGNED) {
+                signed = step;
+            }
+            if (steps.get(step).kind() == EventKind.ENTERED_INTO_FORCE) {
+                inForce = step;
+            }
+        }
+
+        /** The stage's ordinal, -1 for none. */
+        private int stage(final int step) {
+            return steps.get(step).stage().map(InstrumentStatus::ordinal).orElse(-1);
+        }
+
+        /** The state now, without eventIds; null while no step is present. */
+        InstrumentState state() {
+            if (firstPresent == NONE) {
+                return null;
+            }
+            final int certain = highestCertain;
+            final int possible = possibleStaged.isEmpty() || certain >= 0
+                    && stage(possibleStaged.last()) <= stage(certain) ? -1 : possibleStaged.last();
+            final int status = certain >= 0 ? certain : possible >= 0 ? possible
+                    : firstCertain != NONE ? firstCertain : firstPresent;
+            final InstrumentFold.Step step = steps.get(status);
+            final DateClaim since = step.date();
+            final InstrumentState.Builder state = InstrumentState.newBuilder()
+                    .setType(id.type())
+                    .setKey(id.key())
+                    .setCategory(InstrumentCategories.of(id.type()))
+                    .setName(name)
+                    .setTitle(titled < 0 ? null : facts.get(titled).getTitle())
+                    .setStatus(step.stage().orElse(InstrumentStatus.UNKNOWN))
+                    .setCertainty(certainty[status] == CERTAIN ? Certainty.CERTAIN : Certainty.POSSIBLE)
+                    .setStatusSince(since.exact())
+                    .setNotBefore(since.notBefore())
+                    .setNotAfter(since.notAfter())
+                    .setSignedOn(exact(signed))
+                    .setInForceFrom(exact(inForce))
+                    .setEventIds(List.of());
+            if (certain >= 0 && possible >= 0) {
+                state.setPossibleStatus(steps.get(possible).stage().orElseThrow())
+                        .setPossibleBounds(steps.get(possible).date().bounds());
+            }
+            return state.build();
+        }
+
+        private PartialDate exact(final int step) {
+            return step == NONE ? null : steps.get(step).date().exact();
+        }
+    }
+}

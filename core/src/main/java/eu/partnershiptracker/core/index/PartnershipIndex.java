@@ -1,0 +1,445 @@
+package eu.partnershiptracker.core.index;
+
+import eu.partnershiptracker.core.fold.EventEntries;
+import eu.partnershiptracker.core.fold.InstrumentId;
+import eu.partnershiptracker.core.fold.InstrumentVersions;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.model.Actor;
+import eu.partnershiptracker.model.Conflict;
+import eu.partnershiptracker.model.Correction;
+import eu.partnershiptracker.model.EntryStatus;
+import eu.partnershiptracker.model.EventEntry;
+import eu.partnershiptracker.model.InstrumentState;
+import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One partnership's states, current and as of any date, kept up to date one accepted entry at a time: the fast path
+ * that must answer exactly as {@link PartnershipFold} does on the same entries. Immutable, so query threads can read
+ * the version a processor last published.
+ * <ul>
+ * <li>Per entry it keeps only the keys of {@link IndexedEntry}, in valid-time order, and beside them the entry recorded
+ *     last among each prefix: as of D the listed entries are a prefix (the order sorts by first possible day), so
+ *     lastEventId is one binary search. Full entries are read through an {@link EntryLookup} when needed.</li>
+ * <li>Per instrument it keeps the prebuilt {@link InstrumentVersions} of its effective facts: the fold is per instrument
+ *     (claims, conflicts and steps never cross instruments), so as of D the instruments are one floor search each.</li>
+ * <li>The audit rule is kept as the deciding correction of each target, arrived or not; marks never cascade, so an
+ *     entry changes at most its own instrument and its target's.</li>
+ * <li>Accepting an entry copies the two per-entry arrays (n references, a memory copy) and the instruments array, and
+ *     rebuilds the affected instruments from their own facts; the map of corrections is copied only when a correction
+ *     arrives. Persistent trees would make the copies O(log n); at the sizes the tracker sees the copy is the cheaper.</li>
+ * <li>knownAt answers fold the entries recorded up to knownAt with the reference fold: they are rare, and a cut in
+ *     transaction time would need an index per instant.</li>
+ * </ul>
+ */
+public final class PartnershipIndex {
+
+    /** The index of a partnership with no entries yet. */
+    public static final PartnershipIndex EMPTY = new PartnershipIndex(null, null, 0, new IndexedEntry[0],
+            new IndexedEntry[0], new InstrumentVersions[0], Map.of(), null, null, null);
+
+    /** The index after one more entry, and what that entry changed in the current state. */
+    public record Accepted(PartnershipIndex index, IndexDelta delta) {
+
+        public Accepted {
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(delta, "delta");
+        }
+    }
+
+    private final Actor actor;
+    private final String counterpart;
+    private final long changeCount;
+    /** In valid-time order. */
+    private final IndexedEntry[] entries;
+    /** lastRecorded[i]: the entry recorded last among entries[0..i]. */
+    private final IndexedEntry[] lastRecorded;
+    /** Instruments with at least one effective fact, sorted by id. */
+    private final InstrumentVersions[] instruments;
+    /** By target id: the correction or retraction that decides its mark, whether the target has arrived or not. */
+    private final Map<String, IndexedEntry> deciding;
+    private final IndexedEntry lastNamed;
+    private final String counterpartName;
+    private final LocalDate latestFactDay;
+
+    private PartnershipIndex(final Actor actor, final String counterpart, final long changeCount,
+            final IndexedEntry[] entries, final IndexedEntry[] lastRecorded, final InstrumentVersions[] instruments,
+            final Map<String, IndexedEntry> deciding, final IndexedEntry lastNamed, final String counterpartName,
+            final LocalDate latestFactDay) {
+        this.actor = actor;
+        this.counterpart = counterpart;
+        this.changeCount = changeCount;
+        this.entries = entries;
+        this.lastRecorded = lastRecorded;
+        this.instruments = instruments;
+        this.deciding = deciding;
+        this.lastNamed = lastNamed;
+        this.counterpartName = counterpartName;
+        this.latestFactDay = latestFactDay;
+    }
+
+    /** The index of a partnership's entries, built at once (after a restore): O(n log n) and one build per instrument. */
+    public static PartnershipIndex of(final long changeCount, final List<TimelineEntry> timeline) {
+        Objects.requireNonNull(timeline, "timeline");
+        if (changeCount < 0) {
+            throw new IllegalArgumentException("changeCount must not be negative: " + changeCount);
+        }
+        if (timeline.isEmpty()) {
+            return EMPTY.withChangeCount(changeCount);
+        }
+        final IndexedEntry[] sorted = timeline.stream().map(IndexedEntry::of).sorted(IndexedEntry.VALID_TIME)
+                .toArray(IndexedEntry[]::new);
+        final IndexedEntry[] lastRecorded = new IndexedEntry[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            lastRecorded[i] = IndexedEntry.later(i == 0 ? null : lastRecorded[i - 1], sorted[i]);
+        }
+        final Map<String, IndexedEntry> deciding = new HashMap<>();
+        IndexedEntry lastNamed = null;
+        String counterpartName = null;
+        for (final TimelineEntry entry : timeline) {
+            final IndexedEntry indexed = IndexedEntry.of(entry);
+            correctedId(entry.event()).ifPresent(target -> deciding.merge(target, indexed, PartnershipIndex::decider));
+            if (entry.event().getCounterpartName() != null && IndexedEntry.later(lastNamed, indexed) == indexed) {
+                lastNamed = indexed;
+                counterpartName = entry.event().getCounterpartName();
+            }
+        }
+        final Map<InstrumentId, List<PolicyEvent>> facts = new TreeMap<>();
+        for (final TimelineEntry entry : timeline) {
+            if (isFact(IndexedEntry.of(entry), deciding)) {
+                facts.computeIfAbsent(InstrumentId.of(entry.event()), id -> new ArrayList<>()).add(entry.event());
+            }
+        }
+        final InstrumentVersions[] instruments = facts.entrySet().stream()
+                .map(fact -> InstrumentVersions.of(fact.getKey(), fact.getValue())).toArray(InstrumentVersions[]::new);
+        final PolicyEvent first = timeline.get(0).event();
+        return new PartnershipIndex(first.getActor(), first.getCounterpart(), changeCount, sorted, lastRecorded,
+                instruments, Collections.unmodifiableMap(deciding), lastNamed, counterpartName,
+                latestFactDay(instruments));
+    }
+
+    public long changeCount() {
+        return changeCount;
+    }
+
+    public PartnershipIndex withChangeCount(final long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("changeCount must not be negative: " + count);
+        }
+        return new PartnershipIndex(actor, counterpart, count, entries, lastRecorded, instruments, deciding, lastNamed,
+                counterpartName, latestFactDay);
+    }
+
+    /** How many entries it holds. */
+    public int size() {
+        return entries.length;
+    }
+
+    /** The first possible day of the latest-dated effective fact, or null when there is none. */
+    public LocalDate latestFactDay() {
+        return latestFactDay;
+    }
+
+    /**
+     * This index with one more entry, whose eventId the caller has checked is new, and what it changed. Only the
+     * entry's own instrument and that of the event its correction marks are rebuilt, from their facts read through the
+     * lookup (which may or may not know the new entry yet).
+     */
+    public Accepted accept(final TimelineEntry entry, final EntryLookup lookup) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(lookup, "lookup");
+        final IndexedEntry added = IndexedEntry.of(entry);
+        final int found = Arrays.binarySearch(entries, added, IndexedEntry.VALID_TIME);
+        if (found >= 0) {
+            throw new IllegalArgumentException("event " + added.eventId() + " is already in the index");
+        }
+        final int at = -found - 1;
+        final IndexedEntry[] grown = new IndexedEntry[entries.length + 1];
+        System.arraycopy(entries, 0, grown, 0, at);
+        grown[at] = added;
+        System.arraycopy(entries, at, grown, at + 1, entries.length - at);
+        final IndexedEntry[] grownLast = new IndexedEntry[grown.length];
+        System.arraycopy(lastRecorded, 0, grownLast, 0, at);
+        for (int i = at; i < grown.length; i++) {
+            grownLast[i] = IndexedEntry.later(i == at ? (at == 0 ? null : lastRecorded[at - 1]) : lastRecorded[i - 1],
+                    added);
+        }
+
+        final PolicyEvent event = entry.event();
+        Map<String, IndexedEntry> marks = deciding;
+        final Set<InstrumentId> affected = new TreeSet<>();
+        final Set<String> unmarkedFacts = new HashSet<>();
+        final String target = correctedId(event).orElse(null);
+        if (target != null) {
+            final IndexedEntry before = deciding.get(target);
+            final IndexedEntry decider = before == null ? added : decider(before, added);
+            if (decider != before) {
+                final Map<String, IndexedEntry> copy = new HashMap<>(deciding);
+                copy.put(target, decider);
+                marks = Collections.unmodifiableMap(copy);
+            }
+            if (before == null) {
+                // The target, if it is here, stops being a fact now: it was unmarked, so a fact unless a retraction.
+                lookup.find(target).map(IndexedEntry::of).filter(indexed -> !indexed.retraction())
+                        .ifPresent(indexed -> {
+                            affected.add(indexed.instrument());
+                            unmarkedFacts.add(indexed.eventId());
+                        });
+            }
+        }
+        final boolean fact = isFact(added, marks);
+        if (fact) {
+            affected.add(added.instrument());
+        }
+
+        InstrumentVersions[] rebuilt = instruments;
+        final List<InstrumentState> statesBefore = new ArrayList<>();
+        final List<InstrumentState> statesAfter = new ArrayList<>();
+        final List<Conflict> conflictsBefore = new ArrayList<>();
+        final List<Conflict> conflictsAfter = new ArrayList<>();
+        for (final InstrumentId id : affected) {
+            final InstrumentVersions old = find(instruments, id);
+            final List<PolicyEvent> facts = new ArrayList<>();
+            if (old != null) {
+                old.factIds().stream().filter(factId -> !unmarkedFacts.contains(factId))
+                        .forEach(factId -> facts.add(lookup.get(factId).event()));
+            }
+            if (fact && added.instrument().equals(id)) {
+                facts.add(event);
+            }
+            final InstrumentVersions now = facts.isEmpty() ? null : InstrumentVersions.of(id, facts);
+            rebuilt = replaced(rebuilt, id, now);
+            // An affected instrument always changes: its current eventIds (all its facts) gain or lose this entry.
+            if (old != null) {
+                statesBefore.add(old.asOf(null));
+                conflictsBefore.addAll(old.conflicts());
+            }
+            if (now != null) {
+                statesAfter.add(now.asOf(null));
+                conflictsAfter.addAll(now.conflicts());
+            }
+        }
+
+        IndexedEntry named = lastNamed;
+        String name = counterpartName;
+        if (event.getCounterpartName() != null && IndexedEntry.later(lastNamed, added) == added) {
+            named = added;
+            name = event.getCounterpartName();
+        }
+        final LocalDate latest = !unmarkedFacts.isEmpty() ? latestFactDay(rebuilt)
+                : fact && (latestFactDay == null || added.earliestDay().isAfter(latestFactDay)) ? added.earliestDay()
+                : latestFactDay;
+        final PartnershipIndex index = new PartnershipIndex(actor == null ? event.getActor() : actor,
+                counterpart == null ? event.getCounterpart() : counterpart, changeCount, grown, grownLast, rebuilt,
+                marks, named, name, latest);
+        return new Accepted(index, new IndexDelta(List.copyOf(affected), statesBefore, statesAfter, conflictsBefore,
+                conflictsAfter, instruments.length > 0, rebuilt.length > 0));
+    }
+
+    /**
+     * The current state (asOf null) or the state as of a date without its event list, or null while nothing is known
+     * of the partnership then: O(log n + instruments).
+     */
+    public PartnershipState summaryAsOf(final LocalDate asOf) {
+        final List<InstrumentState> present = new ArrayList<>();
+        final List<Conflict> conflicts = new ArrayList<>();
+        for (final InstrumentVersions instrument : instruments) {
+            final InstrumentState state = instrument.asOf(asOf);
+            if (state != null) {
+                present.add(state);
+            }
+            conflicts.addAll(instrument.conflicts());
+        }
+        if (present.isEmpty() && conflicts.isEmpty()) {
+            return null;
+        }
+        final int listed = listed(asOf);
+        final IndexedEntry last = lastRecorded[(listed == 0 ? entries.length : listed) - 1];
+        return PartnershipState.newBuilder()
+                .setActor(actor)
+                .setCounterpart(counterpart)
+                .setCounterpartName(counterpartName)
+                .setAsOf(asOf)
+                .setKnownAt(null)
+                .setInstruments(present)
+                .setEvents(List.of())
+                .setConflicts(conflicts)
+                .setLastEventId(last.eventId())
+                .setUpdatedAt(last.recordedAt())
+                .build();
+    }
+
+    /**
+     * The current state as the state topic publishes it: without its event list and its instruments' eventIds, which
+     * grow with history (the API serves them). Null when there is no current state. O(instruments), no copies.
+     */
+    public PartnershipState published() {
+        final List<InstrumentState> present = new ArrayList<>(instruments.length);
+        final List<Conflict> conflicts = new ArrayList<>();
+        for (final InstrumentVersions instrument : instruments) {
+            present.add(instrument.published());
+            conflicts.addAll(instrument.conflicts());
+        }
+        return currentImage(present, conflicts);
+    }
+
+    /**
+     * The current state's header (names, lastEventId, updatedAt) with only the given instruments and conflicts and no
+     * event list: a bounded image of the current state. Null when there is no current state.
+     */
+    public PartnershipState currentImage(final List<InstrumentState> present, final List<Conflict> conflicts) {
+        Objects.requireNonNull(present, "present");
+        Objects.requireNonNull(conflicts, "conflicts");
+        if (instruments.length == 0) {
+            return null;
+        }
+        final IndexedEntry last = lastRecorded[entries.length - 1];
+        return PartnershipState.newBuilder()
+                .setActor(actor)
+                .setCounterpart(counterpart)
+                .setCounterpartName(counterpartName)
+                .setInstruments(present)
+                .setEvents(List.of())
+                .setConflicts(conflicts)
+                .setLastEventId(last.eventId())
+                .setUpdatedAt(last.recordedAt())
+                .build();
+    }
+
+    /** The state as of a date (null: the current state) with its event list, read through the lookup. */
+    public PartnershipState stateAsOf(final LocalDate asOf, final EntryLookup lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        final PartnershipState summary = summaryAsOf(asOf);
+        if (summary == null) {
+            return null;
+        }
+        final int listed = listed(asOf);
+        final List<EventEntry> events = new ArrayList<>(listed);
+        for (int i = 0; i < listed; i++) {
+            final IndexedEntry mark = deciding.get(entries[i].eventId());
+            events.add(EventEntries.of(lookup.get(entries[i].eventId()),
+                    mark == null ? EntryStatus.EFFECTIVE : mark.retraction() ? EntryStatus.RETRACTED
+                            : EntryStatus.CORRECTED,
+                    mark == null ? null : mark.eventId()));
+        }
+        summary.setEvents(events);
+        return summary;
+    }
+
+    /**
+     * The state as of a date from the entries recorded up to {@code knownAt} (null: all of them): with knownAt, the
+     * reference fold of the entries recorded by then, read through the lookup.
+     */
+    public PartnershipState stateAsOf(final LocalDate asOf, final Instant knownAt, final EntryLookup lookup) {
+        if (knownAt == null) {
+            return stateAsOf(asOf, lookup);
+        }
+        Objects.requireNonNull(lookup, "lookup");
+        final List<TimelineEntry> known = Arrays.stream(entries)
+                .filter(entry -> !entry.recordedAt().isAfter(knownAt))
+                .map(entry -> lookup.get(entry.eventId()))
+                .toList();
+        return PartnershipFold.stateAsOf(new Timeline(changeCount, known), asOf, knownAt);
+    }
+
+    /** How many entries are listed as of the date: those whose first possible day is on or before it. */
+    private int listed(final LocalDate asOf) {
+        if (asOf == null) {
+            return entries.length;
+        }
+        int low = 0;
+        int high = entries.length;
+        while (low < high) {
+            final int middle = (low + high) >>> 1;
+            if (entries[middle].earliestDay().isAfter(asOf)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
+    }
+
+    private static IndexedEntry decider(final IndexedEntry one, final IndexedEntry other) {
+        return IndexedEntry.DECIDING.compare(one, other) <= 0 ? one : other;
+    }
+
+    /** The id of the event a correction or retraction marks; empty for other events and for one naming itself. */
+    private static Optional<String> correctedId(final PolicyEvent event) {
+        final Correction correction = event.getCorrection();
+        return correction == null || correction.getTargetEventId().equals(event.getEventId())
+                ? Optional.empty() : Optional.of(correction.getTargetEventId());
+    }
+
+    private static boolean isFact(final IndexedEntry entry, final Map<String, IndexedEntry> marks) {
+        return !entry.retraction() && !marks.containsKey(entry.eventId());
+    }
+
+    private static InstrumentVersions find(final InstrumentVersions[] sorted, final InstrumentId id) {
+        final int found = search(sorted, id);
+        return found >= 0 ? sorted[found] : null;
+    }
+
+    /** The instruments with the one of this id replaced, added or (when null) removed. */
+    private static InstrumentVersions[] replaced(final InstrumentVersions[] sorted, final InstrumentId id,
+            final InstrumentVersions now) {
+        final int found = search(sorted, id);
+        if (found >= 0 && now != null) {
+            final InstrumentVersions[] copy = sorted.clone();
+            copy[found] = now;
+            return copy;
+        }
+        if (found >= 0) {
+            final InstrumentVersions[] shrunk = new InstrumentVersions[sorted.length - 1];
+            System.arraycopy(sorted, 0, shrunk, 0, found);
+            System.arraycopy(sorted, found + 1, shrunk, found, sorted.length - found - 1);
+            return shrunk;
+        }
+        if (now == null) {
+            return sorted;
+        }
+        final int at = -found - 1;
+        final InstrumentVersions[] grown = new InstrumentVersions[sorted.length + 1];
+        System.arraycopy(sorted, 0, grown, 0, at);
+        grown[at] = now;
+        System.arraycopy(sorted, at, grown, at + 1, sorted.length - at);
+        return grown;
+    }
+
+    private static int search(final InstrumentVersions[] sorted, final InstrumentId id) {
+        int low = 0;
+        int high = sorted.length - 1;
+        while (low <= high) {
+            final int middle = (low + high) >>> 1;
+            final int order = sorted[middle].id().compareTo(id);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
+    }
+
+    private static LocalDate latestFactDay(final InstrumentVersions[] instruments) {
+        return Arrays.stream(instruments).map(InstrumentVersions::latestFactDay).max(LocalDate::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,45 @@
+package eu.partnershiptracker.streams;
+
+import eu.partnershiptracker.core.index.PartnershipIndex;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The in-memory indexes of the partnerships whose tasks run in this instance, published for the query layer: each
+ * processor rebuilds its task's share from the rows after restore and replaces a partnership's index, an immutable
+ * object, after each accepted event; a task that closes (a rebalance) takes its share away until it opens again.
+ * Readers see each partnership's last published index, never one half-updated.
+ */
+public final class PartnershipIndexes {
+
+    private final Map<String, Map<String, PartnershipIndex>> byTask = new ConcurrentHashMap<>();
+
+    /** The partnership's index, if one of this instance's tasks holds it. */
+    public Optional<PartnershipIndex> find(final String partnership) {
+        Objects.requireNonNull(partnership, "partnership");
+        for (final Map<String, PartnershipIndex> task : byTask.values()) {
+            final PartnershipIndex index = task.get(partnership);
+            if (index != null) {
+                return Optional.of(index);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every partnership's index this instance holds, for snapshots. */
+    public void forEach(final BiConsumer<String, PartnershipIndex> action) {
+        byTask.values().forEach(task -> task.forEach(action));
+    }
+
+    /** Publishes a task's share, built whole, which its processor then updates as events are accepted. */
+    void openTask(final String task, final ConcurrentHashMap<String, PartnershipIndex> share) {
+        byTask.put(Objects.requireNonNull(task, "task"), Objects.requireNonNull(share, "share"));
+    }
+
+    void closeTask(final String task) {
+        byTask.remove(task);
+    }
+}

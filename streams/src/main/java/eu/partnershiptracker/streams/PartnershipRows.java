@@ -1,0 +1,277 @@
+package eu.partnershiptracker.streams;
+
+import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.fold.Lifecycle;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.core.index.EntryLookup;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * A partnership's history as rows of the {@link PartnershipTopology#ROWS_STORE} store, one per event, so that an event
+ * costs a few point operations and bytes that do not depend on the history. Every key is the partnership's bytes, a
+ * 0x00 separator (keys use no 0x00), a family byte and a suffix, so a partnership's rows are one prefix range:
+ * <ul>
+ * <li>E, the events: suffix its first possible day (8 bytes, big-endian, sign bit flipped so bytes sort as days),
+ *     lifecycle rank, precision rank (a byte each) and eventId, so the rows sort as the timeline does; value the Avro
+ *     binary of {format: int = 1, recordedAt: long (epoch ms), partition: int, offset: long, writerFingerprint: long,
+ *     event: PolicyEvent} (see {@link StoredEvents}).</li>
+ * <li>H, the head: value {format: int = 1, changeCount: long}, the number of changes emitted so far.</li>
+ * <li>P, a pointer per eventId (suffix the eventId) to its E row (value the E suffix), for the duplicate check.</li>
+ * </ul>
+ * Queries read them through {@link #readOnly} on the store {@link PartnershipTopology#rows()} gives, e.g. as the
+ * {@link EntryLookup} a {@link eu.partnershiptracker.core.index.PartnershipIndex} lists its events with.
+ */
+public final class PartnershipRows {
+
+    private static final byte SEPARATOR = 0;
+    private static final byte EVENT = 'E';
+    private static final byte HEAD = 'H';
+    private static final byte POINTER = 'P';
+    private static final int FORMAT = 1;
+    private static final BytesSerializer PREFIX = new BytesSerializer();
+
+    private final ReadOnlyKeyValueStore<Bytes, byte[]> rows;
+    /** The same store when it may be written (the processor's), else null (interactive queries). */
+    private final KeyValueStore<Bytes, byte[]> writable;
+    private final StoredEvents events = new StoredEvents();
+
+    private PartnershipRows(final ReadOnlyKeyValueStore<Bytes, byte[]> rows,
+            final KeyValueStore<Bytes, byte[]> writable) {
+        this.rows = Objects.requireNonNull(rows, "rows");
+        this.writable = writable;
+    }
+
+    public static PartnershipRows readOnly(final ReadOnlyKeyValueStore<Bytes, byte[]> rows) {
+        return new PartnershipRows(rows, null);
+    }
+
+    static PartnershipRows writable(final KeyValueStore<Bytes, byte[]> rows) {
+        return new PartnershipRows(rows, rows);
+    }
+
+    /** The partnership's entry with this id, if it has one: two point reads. */
+    public Optional<TimelineEntry> find(final String partnership, final String eventId) {
+        final byte[] suffix = rows.get(key(partnership, POINTER, utf8(eventId)));
+        return suffix == null ? Optional.empty() : Optional.of(entry(rows.get(key(partnership, EVENT, suffix))));
+    }
+
+    /** The partnership's entries by id, for its index. */
+    public EntryLookup lookup(final String partnership) {
+        return eventId -> find(partnership, eventId);
+    }
+
+    /** The partnership's timeline as the whole-timeline fold takes it, in arrival (offset) order; null if none. */
+    public Timeline timeline(final String partnership) {
+        final List<TimelineEntry> entries = new ArrayList<>();
+        long changeCount = 0;
+        try (KeyValueIterator<Bytes, byte[]> range = rows.prefixScan(prefix(partnership), PREFIX)) {
+            while (range.hasNext()) {
+                final KeyValue<Bytes, byte[]> row = range.next();
+                final byte family = row.key.get()[partnership(row.key).length + 1];
+                if (family == EVENT) {
+                    entries.add(entry(row.value));
+                } else if (family == HEAD) {
+                    changeCount = changeCount(row.value);
+                }
+            }
+        }
+        return entries.isEmpty() ? null : timeline(changeCount, entries);
+    }
+
+    /** Every partnership's timeline, one at a time as the rows are read (a partnership's rows are contiguous). */
+    public KeyValueIterator<String, Timeline> timelines() {
+        return new Timelines(rows.all());
+    }
+
+    /** The store's estimate of its rows, several per partnership. */
+    public long approximateNumEntries() {
+        return rows.approximateNumEntries();
+    }
+
+    /** Adds an entry's E and P rows; the caller has checked that its eventId is new. */
+    void put(final String partnership, final TimelineEntry entry) {
+        final byte[] suffix = eventSuffix(entry.event());
+        store().put(key(partnership, EVENT, suffix), eventRow(entry));
+        store().put(key(partnership, POINTER, utf8(entry.eventId())), suffix);
+    }
+
+    void putChangeCount(final String partnership, final long changeCount) {
+        store().put(key(partnership, HEAD, new byte[0]), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+                .putInt(FORMAT).putLong(changeCount).array());
+    }
+
+    private KeyValueStore<Bytes, byte[]> store() {
+        if (writable == null) {
+            throw new IllegalStateException("these rows are read through interactive queries and cannot be written");
+        }
+        return writable;
+    }
+
+    private static Timeline timeline(final long changeCount, final List<TimelineEntry> entries) {
+        entries.sort(Comparator.comparingInt(TimelineEntry::partition).thenComparingLong(TimelineEntry::offset));
+        return new Timeline(changeCount, entries);
+    }
+
+    private static byte[] eventSuffix(final PolicyEvent event) {
+        final DateClaim date = DateClaim.of(event);
+        final byte[] id = utf8(event.getEventId());
+        return ByteBuffer.allocate(Long.BYTES + 2 + id.length)
+                .putLong(date.earliestDay().toEpochDay() ^ Long.MIN_VALUE)
+                .put((byte) Lifecycle.rank(event.getKind()))
+                .put((byte) date.precisionRank())
+                .put(id)
+                .array();
+    }
+
+    private byte[] eventRow(final TimelineEntry entry) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            encoder.writeInt(FORMAT);
+            encoder.writeLong(entry.recordedAt().toEpochMilli());
+            encoder.writeInt(entry.partition());
+            encoder.writeLong(entry.offset());
+            encoder.writeLong(StoredEvents.CURRENT_FINGERPRINT);
+            events.write(entry.event(), encoder);
+            encoder.flush();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot encode an event row into memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    private TimelineEntry entry(final byte[] row) {
+        if (row == null) {
+            throw new IllegalStateException("an event pointer names a missing event row");
+        }
+        try {
+            final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(row, null);
+            final int format = decoder.readInt();
+            if (format != FORMAT) {
+                throw new SerializationException(
+                        "unknown event row format " + format + ", this version reads " + FORMAT);
+            }
+            final Instant recordedAt = Instant.ofEpochMilli(decoder.readLong());
+            final int partition = decoder.readInt();
+            final long offset = decoder.readLong();
+            return new TimelineEntry(events.read(decoder.readLong(), decoder), recordedAt, partition, offset);
+        } catch (final IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+            throw new SerializationException("cannot decode an event row of " + row.length + " bytes", e);
+        }
+    }
+
+    private static long changeCount(final byte[] head) {
+        final ByteBuffer buffer = ByteBuffer.wrap(head);
+        final int format = buffer.getInt();
+        if (format != FORMAT) {
+            throw new SerializationException("unknown head row format " + format + ", this version reads " + FORMAT);
+        }
+        return buffer.getLong();
+    }
+
+    private static Bytes prefix(final String partnership) {
+        final byte[] bytes = utf8(partnership);
+        return Bytes.wrap(Arrays.copyOf(bytes, bytes.length + 1));
+    }
+
+    private static Bytes key(final String partnership, final byte family, final byte[] suffix) {
+        final byte[] bytes = utf8(partnership);
+        return Bytes.wrap(ByteBuffer.allocate(bytes.length + 2 + suffix.length)
+                .put(bytes).put(SEPARATOR).put(family).put(suffix).array());
+    }
+
+    /** The partnership part of a row key: the bytes before the separator. */
+    private static byte[] partnership(final Bytes key) {
+        final byte[] bytes = key.get();
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == SEPARATOR) {
+                return Arrays.copyOf(bytes, i);
+            }
+        }
+        throw new IllegalStateException("a row key without a separator");
+    }
+
+    private static byte[] utf8(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Groups the rows of a scan, in key order, into one timeline per partnership. */
+    private final class Timelines implements KeyValueIterator<String, Timeline> {
+
+        private final KeyValueIterator<Bytes, byte[]> all;
+        private KeyValue<String, Timeline> next;
+
+        Timelines(final KeyValueIterator<Bytes, byte[]> all) {
+            this.all = all;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && all.hasNext()) {
+                final String partnership = new String(partnership(all.peekNextKey()), StandardCharsets.UTF_8);
+                final List<TimelineEntry> entries = new ArrayList<>();
+                long changeCount = 0;
+                while (all.hasNext() && Arrays.equals(partnership(all.peekNextKey()), utf8(partnership))) {
+                    final KeyValue<Bytes, byte[]> row = all.next();
+                    final byte family = row.key.get()[utf8(partnership).length + 1];
+                    if (family == EVENT) {
+                        entries.add(entry(row.value));
+                    } else if (family == HEAD) {
+                        changeCount = changeCount(row.value);
+                    }
+                }
+                next = entries.isEmpty() ? null : KeyValue.pair(partnership, timeline(changeCount, entries));
+            }
+            return next != null;
+        }
+
+        @Override
+        public KeyValue<String, Timeline> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            final KeyValue<String, Timeline> current = next;
+            next = null;
+            return current;
+        }
+
+        @Override
+        public String peekNextKey() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return next.key;
+        }
+
+        @Override
+        public void close() {
+            all.close();
+        }
+    }
+}
