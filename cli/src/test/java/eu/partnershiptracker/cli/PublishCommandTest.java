@@ -15,6 +15,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import picocli.CommandLine;
 @ExtendWith(RealInfrastructure.class)
 class PublishCommandTest {
 
+    private static final int PUBLISH_TIMEOUT_SECONDS = 5;
     static final Path EXAMPLE = ProjectFiles.events().resolve("eu-sdp.yaml");
 
     private static final String ONE = """
@@ -71,7 +73,7 @@ class PublishCommandTest {
     private Run publishVia(final String bootstrap, final String registry, final String topic,
             final String... inputs) {
         final List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--registry-url",
-                registry, "--topic", topic, "--timeout", "5"));
+                registry, "--topic", topic, "--timeout", Integer.toString(PUBLISH_TIMEOUT_SECONDS)));
         args.addAll(List.of(inputs));
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
@@ -227,6 +229,28 @@ class PublishCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(run.err()).contains(registry).doesNotContain("\tat ");
         assertThat(endOffsetSum(topic)).isZero();
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersGetsAClearMessageWithinTheTimeoutAndNothingIsPublished() throws IOException {
+        final String topic = infra.uniqueTopic("events");
+        // Connections are accepted (the backlog completes the handshake) but no byte ever comes back: the hang case.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            final String registry = "http://127.0.0.1:" + silent.getLocalPort();
+            final long start = System.nanoTime();
+
+            final Run run = assertTimeoutPreemptively(Duration.ofSeconds(PUBLISH_TIMEOUT_SECONDS + 5),
+                    () -> publishVia(infra.bootstrapServers(), registry, topic, file("one.yaml", ONE).toString()));
+
+            final Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("publish against a silent registry ended after " + took.toMillis() + " ms");
+            assertThat(took).as("within --timeout " + PUBLISH_TIMEOUT_SECONDS + " s and a margin")
+                    .isLessThan(Duration.ofSeconds(PUBLISH_TIMEOUT_SECONDS + 2));
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err()).contains("schema registry at " + registry).contains("no answer within")
+                    .doesNotContain("\tat ");
+            assertThat(endOffsetSum(topic)).isZero();
+        }
     }
 
     @Test
