@@ -69,6 +69,18 @@ public final class AvroSerdeConfig extends AbstractConfig {
         return config;
     }
 
+    /**
+     * This configuration with the registry's connect and read timeouts both set to {@code timeout}, so that a registry
+     * that accepts connections but never answers is given up on when the caller's own timeout says, not the serde's.
+     */
+    public static Map<String, Object> withTimeout(final Map<String, ?> config, final Duration timeout) {
+        final Map<String, Object> bounded = new HashMap<>(Objects.requireNonNull(config, "config"));
+        final int millis = (int) Math.min(Integer.MAX_VALUE, Objects.requireNonNull(timeout, "timeout").toMillis());
+        bounded.put(HTTP_CONNECT_TIMEOUT_MS, millis);
+        bounded.put(HTTP_READ_TIMEOUT_MS, millis);
+        return bounded;
+    }
+
     AvroSerdeConfig(final Map<String, ?> originals) {
         super(DEFINITION, originals, false);
         registryUrls();

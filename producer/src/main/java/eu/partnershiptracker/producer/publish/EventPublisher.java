@@ -123,12 +123,9 @@ public final class EventPublisher {
     }
 
     private static Map<String, Object> registryConfig(final PublishSettings settings, final boolean reader) {
-        final Map<String, Object> config = AvroSerdeConfig.forRegistry(settings.cluster().registryUrl(),
-                settings.cluster().clientConfig());
         // --timeout bounds the registry as it bounds Kafka: the serde's own 10 s read timeout outlasted a short one.
-        final int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.cluster().timeout().toMillis());
-        config.put(AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, timeoutMillis);
-        config.put(AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, timeoutMillis);
+        final Map<String, Object> config = AvroSerdeConfig.withTimeout(AvroSerdeConfig.forRegistry(
+                settings.cluster().registryUrl(), settings.cluster().clientConfig()), settings.cluster().timeout());
         config.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, !reader);
         config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, reader);
         return config;

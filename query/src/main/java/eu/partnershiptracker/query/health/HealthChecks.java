@@ -4,7 +4,6 @@ import eu.partnershiptracker.cluster.ClusterSettings;
 import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.serde.SchemaRegistryCheck;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,10 +63,7 @@ public final class HealthChecks implements AutoCloseable {
         Objects.requireNonNull(eventsTopic, "eventsTopic");
         final Admin admin = Admin.create(cluster.withTimeout(PROBE_TIMEOUT).clientProperties());
         final Probe kafka = new Probe(KAFKA, () -> describeCluster(admin, cluster));
-        final Map<String, Object> registryConfig = new HashMap<>(serdeConfig);
-        final int timeoutMillis = (int) PROBE_TIMEOUT.toMillis();
-        registryConfig.put(AvroSerdeConfig.HTTP_CONNECT_TIMEOUT_MS, timeoutMillis);
-        registryConfig.put(AvroSerdeConfig.HTTP_READ_TIMEOUT_MS, timeoutMillis);
+        final Map<String, Object> registryConfig = AvroSerdeConfig.withTimeout(serdeConfig, PROBE_TIMEOUT);
         final Probe registry = new Probe(REGISTRY, () -> {
             SchemaRegistryCheck.requireConfluentApi(registryConfig, eventsTopic);
             return Map.of();

@@ -5,6 +5,7 @@ import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.query.health.HealthChecks;
 import eu.partnershiptracker.query.http.ApiServer;
+import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.serde.SchemaRegistryCheck;
 import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
@@ -146,7 +147,9 @@ public final class TrackerService implements AutoCloseable {
      */
     private static void checkRegistry(final TrackerConfig config) {
         try {
-            SchemaRegistryCheck.requireConfluentApi(config.serdeConfig(), config.topics().events());
+            // The cluster's timeout bounds the registry as it bounds Kafka, not the serde's own 10 s read timeout.
+            SchemaRegistryCheck.requireConfluentApi(AvroSerdeConfig.withTimeout(config.serdeConfig(),
+                    config.cluster().timeout()), config.topics().events());
         } catch (final SchemaRegistryUnavailableException e) {
             LOG.warn("{}; starting anyway, and events wait until the registry answers", e.getMessage());
         }
