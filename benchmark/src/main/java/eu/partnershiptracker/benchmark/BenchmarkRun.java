@@ -327,7 +327,7 @@ final class BenchmarkRun {
     }
 
     private static TopicNames topics(final String name) {
-        return new TopicNames(name + "-events", name + "-changes", name + "-state", name + "-dlq");
+        return new TopicNames(name + "-events", name + "-changes", name + "-instruments", name + "-dlq");
     }
 
     private Path stateDir(final String applicationId) {

@@ -27,8 +27,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  *
  * <p>Records on every topic carry event and record dates that may be long past, so nothing may be deleted by age
  * (retention.ms=-1, else the broker deletes old-stamped records within minutes). The events topic is the log of record:
- * nothing on it may ever expire, so an existing one with finite retention is refused rather than used. The state topic
- * keeps the latest state per partnership (compacted, tombstone on DELETE).
+ * nothing on it may ever expire, so an existing one with finite retention is refused rather than used. The instruments
+ * topic keeps the latest state per instrument (compacted, tombstone when the instrument has no effective fact left).
  */
 public final class TrackerTopics {
 
@@ -39,8 +39,8 @@ public final class TrackerTopics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     /**
-     * The settings of a topic that keeps the latest record per key: the state topic, and the changelog of every store
-     * (given to the store builder), so that both are set in one place. Restore and a new reader of the state topic
+     * The settings of a topic that keeps the latest record per key: the instruments topic, and the changelog of every
+     * store (given to the store builder), so that both are set in one place. Restore and a new reader of that topic
      * read every record still in the log, live or dead, and the cleaner only compacts closed segments once enough of
      * the log is dead: 64 MiB segments (not 1 GiB) close often, and a dirty ratio of 0.1 (not 0.5) cleans once a tenth
      * of the log is superseded, so what is read is mostly live data. Compaction may start at once (no
@@ -79,7 +79,7 @@ public final class TrackerTopics {
         return List.of(
                 events(names.events(), partitions, replicationFactor),
                 new NewTopic(names.changes(), partitions, replicationFactor).configs(KEEP_FOREVER),
-                new NewTopic(names.state(), partitions, replicationFactor).configs(LATEST_PER_KEY),
+                new NewTopic(names.instruments(), partitions, replicationFactor).configs(LATEST_PER_KEY),
                 new NewTopic(names.deadLetter(), partitions, replicationFactor).configs(KEEP_FOREVER));
     }
 

@@ -15,8 +15,8 @@ class TrackerTopicsTest {
             .collect(Collectors.toMap(NewTopic::name, Function.identity()));
 
     @Test
-    void theStateTopicIsCompactedInSmallSegmentsAndKeptWhateverTheRecordsAge() {
-        assertThat(topics.get(TopicNames.DEFAULTS.state()).configs())
+    void theInstrumentsTopicIsCompactedInSmallSegmentsAndKeptWhateverTheRecordsAge() {
+        assertThat(topics.get(TopicNames.DEFAULTS.instruments()).configs())
                 .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .containsEntry(TopicConfig.SEGMENT_BYTES_CONFIG, "67108864")
@@ -31,5 +31,11 @@ class TrackerTopicsTest {
         assertThat(topics.get(TopicNames.DEFAULTS.deadLetter()).configs())
                 .isEqualTo(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
         assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.numPartitions()).isEqualTo(6));
+    }
+
+    @Test
+    void theRetiredStateTopicIsNoLongerCreated() {
+        assertThat(topics).containsOnlyKeys("policy-events", "partnership-changes", "partnership-instruments",
+                "policy-events-dlq");
     }
 }

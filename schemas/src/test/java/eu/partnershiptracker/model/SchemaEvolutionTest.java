@@ -27,7 +27,7 @@ class SchemaEvolutionTest {
 
     static Stream<Schema> topLevelSchemas() {
         return Stream.of(PolicyEvent.getClassSchema(), PartnershipState.getClassSchema(),
-                PartnershipChange.getClassSchema());
+                PartnershipChange.getClassSchema(), PartnershipInstrument.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")

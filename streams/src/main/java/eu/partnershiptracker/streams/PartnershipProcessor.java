@@ -2,11 +2,11 @@ package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.changes.IncrementalChangeFeed;
+import eu.partnershiptracker.core.changes.PublishedInstrument;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,8 +35,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <li>Bytes that are not a readable PolicyEvent (not Avro, unknown schema id...): rejected.</li>
  * <li>New eventId: stored as a row ({@link PartnershipRows}) and accepted by the partnership's {@link PartnershipIndex}
  *     ({@link IncrementalChangeFeed}); if the current state changed, one PartnershipChange carrying only the changed
- *     instruments and the new current state without its event list and eventIds (or a tombstone when no effective
- *     fact is left) are emitted.</li>
+ *     instruments is emitted, and for each of those instruments one PartnershipInstrument (its current state without
+ *     eventIds, and its conflicts) on the instruments topic, or a tombstone when it has no effective fact left.</li>
  * <li>Known eventId, same content: a re-publish; nothing happens (counted as a duplicate).</li>
  * <li>Known eventId, different content, a key that is not the event's "ACTOR:COUNTERPART", or no value: rejected.</li>
  * </ul>
@@ -126,7 +126,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
         indexes.put(partnership, outcome.index());
         outcome.change().ifPresent(change -> {
             rows.putChangeCount(partnership, outcome.index().changeCount());
-            emit(partnership, change, outcome.state(), record.timestamp());
+            emit(partnership, change, outcome.instruments(), record.timestamp());
         });
     }
 
@@ -144,10 +144,13 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
         }
     }
 
-    private void emit(final String partnership, final PartnershipChange change, final PartnershipState state,
-            final long timestamp) {
+    private void emit(final String partnership, final PartnershipChange change,
+            final List<PublishedInstrument> instruments, final long timestamp) {
         context.forward(new Record<>(partnership, change, timestamp), PartnershipTopology.CHANGES_SINK);
-        context.forward(new Record<>(partnership, state, timestamp), PartnershipTopology.STATE_SINK);
+        for (final PublishedInstrument instrument : instruments) {
+            context.forward(new Record<>(instrument.key(), instrument.value(), timestamp),
+                    PartnershipTopology.INSTRUMENTS_SINK);
+        }
     }
 
     private void reject(final Record<String, byte[]> record, final RecordMetadata source,

@@ -4,7 +4,7 @@ import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PartnershipInstrument;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.SpecificAvroSerde;
 import java.util.Map;
@@ -25,14 +25,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The streams application's topology: policy events in; partnership changes, latest partnership states and dead letters
+ * The streams application's topology: policy events in; partnership changes, latest instrument states and dead letters
  * out; the history of all partnerships kept as rows in the store {@link #ROWS_STORE} and, derived from them, an
  * in-memory index per partnership published in {@link PartnershipIndexes}.
  * <pre>
  * events topic (Avro PolicyEvent) -&gt; partnership processor (+ rows store) -+-&gt; changes topic (Avro PartnershipChange)
- *                                                                         +-&gt; state topic (Avro PartnershipState without events, tombstone on DELETE)
+ *                                                                         +-&gt; instruments topic (Avro PartnershipInstrument per changed instrument, tombstone when it is gone)
  *                                                                         +-&gt; dead-letter topic (original bytes, reason in headers)
  * </pre>
+ * The state topic of earlier versions (one PartnershipState per partnership, which grew with its instruments) is
+ * retired: nothing writes it.
  * Input values are read as bytes and deserialised by the processor, which sends unreadable ones to the dead-letter
  * topic (see {@link PartnershipProcessor}).
  */
@@ -49,7 +51,7 @@ public final class PartnershipTopology {
     private static final String SOURCE = "policy-events-source";
     private static final String PROCESSOR = "partnership-processor";
     static final String CHANGES_SINK = "partnership-changes-sink";
-    static final String STATE_SINK = "partnership-state-sink";
+    static final String INSTRUMENTS_SINK = "partnership-instruments-sink";
     static final String DEAD_LETTER_SINK = "dead-letter-sink";
 
     private PartnershipTopology() {
@@ -92,14 +94,14 @@ public final class PartnershipTopology {
         topology.addStateStore(timelineStore(), PROCESSOR);
         topology.addSink(CHANGES_SINK, topics.changes(), new StringSerializer(),
                 avroSerde(serdes, PartnershipChange.class).serializer(), PROCESSOR);
-        topology.addSink(STATE_SINK, topics.state(), new StringSerializer(),
-                avroSerde(serdes, PartnershipState.class).serializer(), PROCESSOR);
+        topology.addSink(INSTRUMENTS_SINK, topics.instruments(), new StringSerializer(),
+                avroSerde(serdes, PartnershipInstrument.class).serializer(), PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetter(), new StringSerializer(), new ByteArraySerializer(),
                 PROCESSOR);
         return topology;
     }
 
-    /** The rows store; its changelog keeps the latest row per key, compacted as the state topic is. */
+    /** The rows store; its changelog keeps the latest row per key, compacted as the instruments topic is. */
     static StoreBuilder<KeyValueStore<Bytes, byte[]>> rowsStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROWS_STORE), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingEnabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);
@@ -107,7 +109,7 @@ public final class PartnershipTopology {
 
     /**
      * The store of whole timelines written before the rows: read once on upgrade, then empty. Its changelog keeps the
-     * latest timeline per key, compacted as the state topic is.
+     * latest timeline per key, compacted as the instruments topic is.
      */
     static StoreBuilder<KeyValueStore<String, Timeline>> timelineStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE), Serdes.String(),

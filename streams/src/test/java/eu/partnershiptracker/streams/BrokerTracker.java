@@ -62,7 +62,7 @@ final class BrokerTracker implements AutoCloseable {
         final String name = infra.uniqueTopic("tracker");
         this.config = TrackerConfig.of(infra.bootstrapServers(), infra.registryUrl())
                 .withApplicationId(name + "-app")
-                .withTopics(new TopicNames(name + "-events", name + "-changes", name + "-state",
+                .withTopics(new TopicNames(name + "-events", name + "-changes", name + "-instruments",
                         name + "-dlq"))
                 .withStreamsOverrides(streamsOverrides);
         try {
@@ -223,7 +223,7 @@ final class BrokerTracker implements AutoCloseable {
 
     private boolean outputSettled() throws Exception {
         final TopicNames topics = config.topics();
-        for (final String topic : List.of(topics.changes(), topics.state(), topics.deadLetter(), changelogTopic(),
+        for (final String topic : List.of(topics.changes(), topics.instruments(), topics.deadLetter(), changelogTopic(),
                 timelinesChangelogTopic())) {
             if (hasOpenTransaction(topic)) {
                 return false;

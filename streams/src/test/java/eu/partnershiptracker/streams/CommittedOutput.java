@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PartnershipInstrument;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,16 +20,16 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * What a tracker application committed to its output topics (read with read_committed), and the checks of it against
  * an {@link ExpectedOutcome}: per partnership, the change feed in order with ids "KEY/1".."KEY/n" and nothing else, the
- * latest record of the state topic, and the dead letters.
+ * latest records of the instruments topic, and the dead letters.
  */
-record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes,
-        Map<String, PartnershipState> latestStates, List<ConsumerRecord<String, byte[]>> deadLetters) {
+record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes, LatestInstruments latestInstruments,
+        List<ConsumerRecord<String, byte[]>> deadLetters) {
 
     static CommittedOutput read(final BrokerTracker tracker) {
         Objects.requireNonNull(tracker, "tracker");
-        final Map<String, PartnershipState> latest = new HashMap<>();
-        tracker.readCommitted(tracker.config().topics().state(), tracker.<PartnershipState>avro())
-                .forEach(record -> latest.put(record.key(), record.value()));
+        final LatestInstruments latest = new LatestInstruments();
+        tracker.readCommitted(tracker.config().topics().instruments(), tracker.<PartnershipInstrument>avro())
+                .forEach(record -> latest.apply(record.key(), record.value()));
         return new CommittedOutput(
                 tracker.readCommitted(tracker.config().topics().changes(), tracker.avro()),
                 latest,
@@ -47,7 +45,7 @@ record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes,
     void assertMatches(final ExpectedOutcome expected) {
         final Set<String> partnerships = new TreeSet<>(expected.partnerships());
         changes.forEach(record -> partnerships.add(record.key()));
-        partnerships.addAll(latestStates.keySet());
+        partnerships.addAll(latestInstruments.partnerships());
         for (final String key : partnerships) {
             final List<PartnershipChange> feed = changesOf(key);
             assertThat(feed).as("change ids of " + key).extracting(PartnershipChange::getChangeId)
@@ -55,7 +53,7 @@ record CommittedOutput(List<ConsumerRecord<String, PartnershipChange>> changes,
                             .toList());
             assertThat(feed).as("changes of " + key).extracting(ExpectedOutcome::describe)
                     .containsExactlyElementsOf(expected.changesOf(key));
-            assertThat(ReferenceModel.View.of(latestStates.get(key))).as("state topic " + key)
+            assertThat(ReferenceModel.View.of(latestInstruments.state(key))).as("instruments topic " + key)
                     .isEqualTo(ReferenceModel.View.published(expected.view(key, null)));
         }
         assertThat(deadLetters).as("dead letters").hasSize(expected.rejected());

@@ -47,11 +47,12 @@ class OldTimestampsOnBrokerTest {
                 event("no-in-force", "EU:NO", FPA, ENTERED_INTO_FORCE, "2010-02-01").build());
         try (BrokerTracker tracker = new BrokerTracker(infra, Map.of())) {
             final TopicNames names = tracker.config().topics();
-            final List<String> topics = List.of(names.events(), names.changes(), names.state(), names.deadLetter());
+            final List<String> topics =
+                    List.of(names.events(), names.changes(), names.instruments(), names.deadLetter());
             for (final String topic : topics) {
                 assertThat(tracker.topicConfig(topic, TopicConfig.RETENTION_MS_CONFIG)).as(topic).isEqualTo("-1");
             }
-            assertThat(tracker.topicConfig(names.state(), TopicConfig.CLEANUP_POLICY_CONFIG))
+            assertThat(tracker.topicConfig(names.instruments(), TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
 
             tracker.start(stateDir);
@@ -62,7 +63,7 @@ class OldTimestampsOnBrokerTest {
             assertThat(tracker.topicConfig(tracker.changelogTopic(), TopicConfig.CLEANUP_POLICY_CONFIG))
                     .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
             // Small segments and a low dirty ratio, so that restore and new readers read mostly live records.
-            for (final String compacted : List.of(names.state(), tracker.changelogTopic())) {
+            for (final String compacted : List.of(names.instruments(), tracker.changelogTopic())) {
                 assertThat(tracker.topicConfig(compacted, TopicConfig.SEGMENT_BYTES_CONFIG)).as(compacted)
                         .isEqualTo("67108864");
                 assertThat(tracker.topicConfig(compacted, TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG)).as(compacted)
@@ -72,7 +73,7 @@ class OldTimestampsOnBrokerTest {
             output.assertMatches(ExpectedOutcome.of(events));
             assertThat(output.changes()).extracting(ConsumerRecord::timestamp).containsExactlyInAnyOrderElementsOf(
                     events.stream().map(event -> eventDate(event).toEpochMilli()).toList());
-            for (final String topic : List.of(names.events(), names.changes(), names.state(), names.deadLetter(),
+            for (final String topic : List.of(names.events(), names.changes(), names.instruments(), names.deadLetter(),
                     tracker.changelogTopic())) {
                 assertThat(tracker.logStartOffsets(topic).values()).as("log start offsets of " + topic)
                         .containsOnly(0L);

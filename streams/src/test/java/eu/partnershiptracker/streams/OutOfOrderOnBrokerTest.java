@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The property check of {@link PartnershipTopologyPropertiesTest} on a real broker and registry, for a few seeded
  * scenarios: shuffled arrivals with re-publishes, reused ids and corrections, spread over several partitions, must give
- * the ReferenceModel's change feeds, states (state topic and interactive queries) and as-of answers.
+ * the ReferenceModel's change feeds, states (instruments topic and interactive queries) and as-of answers.
  */
 @ExtendWith(RealInfrastructure.class)
 class OutOfOrderOnBrokerTest {

@@ -7,7 +7,6 @@ import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.testing.Scenarios;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,13 +64,15 @@ class PartnershipTopologyPropertiesTest {
                 assertThat(change.getChangeId()).isEqualTo(key + "/" + sequences.merge(key, 1L, Long::sum));
             });
 
-            final Map<String, PartnershipState> latest = new HashMap<>();
-            fixture.states.readRecordsToList().forEach(record -> latest.put(record.key(), record.value()));
+            final LatestInstruments latest = new LatestInstruments();
+            fixture.instruments.readRecordsToList().forEach(record -> latest.apply(record.key(), record.value()));
+            assertThat(latest.partnerships()).as("partnerships on the instruments topic")
+                    .isSubsetOf(expected.partnerships());
             for (final String key : expected.partnerships()) {
                 final Timeline timeline = fixture.timeline(key);
                 assertThat(ReferenceModel.View.of(PartnershipFold.stateAsOf(timeline, null))).as("current " + key)
                         .isEqualTo(expected.view(key, null));
-                assertThat(ReferenceModel.View.of(latest.get(key))).as("state topic " + key)
+                assertThat(ReferenceModel.View.of(latest.state(key))).as("instruments topic " + key)
                         .isEqualTo(ReferenceModel.View.published(expected.view(key, null)));
                 for (final LocalDate date : asOfDates) {
                     assertThat(ReferenceModel.View.of(PartnershipFold.stateAsOf(timeline, date)))

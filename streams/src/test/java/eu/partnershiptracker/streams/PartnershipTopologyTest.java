@@ -4,20 +4,25 @@ import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static eu.partnershiptracker.core.testing.TestEvents.retracts;
 import static eu.partnershiptracker.model.Certainty.CERTAIN;
 import static eu.partnershiptracker.model.EventKind.ENTERED_INTO_FORCE;
+import static eu.partnershiptracker.model.EventKind.LAUNCHED;
 import static eu.partnershiptracker.model.EventKind.NEGOTIATIONS_LAUNCHED;
 import static eu.partnershiptracker.model.EventKind.SIGNED;
 import static eu.partnershiptracker.model.InstrumentType.FPA;
+import static eu.partnershiptracker.model.InstrumentType.JOINT_DECLARATION;
+import static eu.partnershiptracker.model.InstrumentType.SDP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.ChangeOperation;
 import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentTransition;
 import eu.partnershiptracker.model.PartnershipChange;
+import eu.partnershiptracker.model.PartnershipInstrument;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.nio.ByteBuffer;
@@ -52,7 +57,7 @@ class PartnershipTopologyTest {
     }
 
     @Test
-    void theStoresChangelogsAreCompactedWithTheStateTopicsSettings() {
+    void theStoresChangelogsAreCompactedWithTheInstrumentsTopicsSettings() {
         assertThat(PartnershipTopology.rowsStore().loggingEnabled()).isTrue();
         assertThat(PartnershipTopology.rowsStore().logConfig()).isEqualTo(TrackerTopics.LATEST_PER_KEY);
         assertThat(PartnershipTopology.timelineStore().loggingEnabled()).isTrue();
@@ -60,7 +65,7 @@ class PartnershipTopologyTest {
     }
 
     @Test
-    void everyAcceptedEventBecomesOneChangeAndTheLatestState() {
+    void everyAcceptedEventBecomesOneChangeAndTheLatestStateOfItsInstrument() {
         pipe(event("signed", FPA, SIGNED, "2023-05-21").build(), 0);
         pipe(event("in-force", FPA, ENTERED_INTO_FORCE, "2023-06").build(), 1);
         pipe(event("talks", FPA, NEGOTIATIONS_LAUNCHED, "2021").build(), 2);
@@ -83,17 +88,27 @@ class PartnershipTopologyTest {
                         CERTAIN));
         assertThat(changes.get(2).getTransitions()).isEmpty();
 
-        final List<TestRecord<String, PartnershipState>> states =
-                fixture.states.readRecordsToList();
-        assertThat(states).extracting(TestRecord::key).containsOnly("EU:JP");
+        final List<TestRecord<String, PartnershipInstrument>> instruments = fixture.instruments.readRecordsToList();
+        assertThat(instruments).extracting(TestRecord::key).containsExactly("EU:JP|FPA", "EU:JP|FPA", "EU:JP|FPA");
+        assertThat(instruments).extracting(TestRecord::getRecordTime).containsExactly(T0, T0.plusSeconds(1),
+                T0.plusSeconds(2));
         final PartnershipState current = PartnershipFold.stateAsOf(fixture.timeline("EU:JP"), null);
         assertThat(current.getEvents()).hasSize(3);
         final PartnershipState withoutGrowingLists = PartnershipState.newBuilder(current).setEvents(List.of())
                 .setInstruments(List.of(InstrumentState.newBuilder(current.getInstruments().get(0))
                         .setEventIds(List.of()).build()))
                 .build();
-        assertThat(states.get(2).value()).as("the state topic leaves the growing lists of events to the API")
-                .isEqualTo(withoutGrowingLists);
+        assertThat(instruments.get(2).value()).as("the instruments topic leaves the growing lists of events to the API")
+                .isEqualTo(PartnershipInstrument.newBuilder()
+                        .setActor(Actor.EU)
+                        .setCounterpart("JP")
+                        .setCounterpartName(current.getCounterpartName())
+                        .setInstrument(withoutGrowingLists.getInstruments().get(0))
+                        .setConflicts(List.of())
+                        .setChangeId("EU:JP/3")
+                        .setCauseEventId("talks")
+                        .setRecordedAt(T0.plusSeconds(2))
+                        .build());
         assertThat(changes.get(2).getAfter()).as("change images carry the changed instruments, here the only one")
                 .isEqualTo(withoutGrowingLists);
         assertThat(fixture.timeline("EU:JP").changeCount()).isEqualTo(3);
@@ -155,17 +170,46 @@ class PartnershipTopologyTest {
     }
 
     @Test
-    void retractingTheLastFactDeletesTheState() {
+    void retractingTheLastFactDeletesTheInstrument() {
         pipe(event("signed", FPA, SIGNED, "2023").build(), 0);
         pipe(event("oops", FPA, SIGNED, "2023").setCorrection(retracts("signed")).build(), 1);
 
         assertThat(fixture.changes.readValuesToList()).extracting(PartnershipChange::getOperation,
                 PartnershipChange::getRetroactive).containsExactly(tuple(ChangeOperation.CREATE, false),
                         tuple(ChangeOperation.DELETE, true));
-        final List<TestRecord<String, PartnershipState>> states =
-                fixture.states.readRecordsToList();
-        assertThat(states).hasSize(2);
-        assertThat(states.get(1).value()).isNull();
+        final List<TestRecord<String, PartnershipInstrument>> instruments = fixture.instruments.readRecordsToList();
+        assertThat(instruments).extracting(TestRecord::key).containsExactly("EU:JP|FPA", "EU:JP|FPA");
+        assertThat(instruments.get(1).value()).as("a tombstone").isNull();
+    }
+
+    @Test
+    void anEventWritesOnlyTheInstrumentsItChanges() {
+        pipe(event("fpa-signed", FPA, SIGNED, "2023").build(), 0);
+        pipe(event("declaration", JOINT_DECLARATION, SIGNED, "2016-07-08").setInstrumentKey("2016").build(), 1);
+        pipe(event("sdp", "EU:NO", SDP, LAUNCHED, "2020").build(), 2);
+        fixture.instruments.readRecordsToList();
+
+        pipe(event("fpa-in-force", FPA, ENTERED_INTO_FORCE, "2024").build(), 3);
+        pipe(event("declaration-retracted", JOINT_DECLARATION, SIGNED, "2016-07-08").setInstrumentKey("2016")
+                .setCorrection(retracts("declaration")).build(), 4);
+
+        final List<TestRecord<String, PartnershipInstrument>> instruments = fixture.instruments.readRecordsToList();
+        assertThat(instruments).extracting(TestRecord::key)
+                .as("the FPA, then the declaration's tombstone; neither EU:NO's SDP nor the FPA again")
+                .containsExactly("EU:JP|FPA", "EU:JP|JOINT_DECLARATION|2016");
+        assertThat(instruments.get(0).value().getInstrument().getStatus()).isEqualTo(InstrumentStatus.IN_FORCE);
+        assertThat(instruments.get(1).value()).isNull();
+    }
+
+    @Test
+    void conflictingClaimsTravelWithTheirInstrument() {
+        pipe(event("signed-may", FPA, SIGNED, "2023-05-21").build(), 0);
+        pipe(event("signed-june", FPA, SIGNED, "2023-06-02").build(), 1);
+
+        final List<TestRecord<String, PartnershipInstrument>> instruments = fixture.instruments.readRecordsToList();
+        assertThat(instruments).extracting(TestRecord::key).containsExactly("EU:JP|FPA", "EU:JP|FPA");
+        assertThat(instruments.get(1).value().getConflicts()).singleElement()
+                .satisfies(conflict -> assertThat(conflict.getInstrument()).isEqualTo(FPA));
     }
 
     private void pipe(final PolicyEvent event, final int second) {

@@ -76,7 +76,7 @@ class PoisonRecordsOnBrokerTest {
             assertThat(output.deadLetters()).allSatisfy(record -> assertThat(record.key()).isEqualTo("EU:JP"));
             assertThat(header(output.deadLetters().get(1).headers(), DeadLetters.MESSAGE))
                     .contains(Integer.toString(UNKNOWN_SCHEMA_ID));
-            assertThat(output.latestStates().get("EU:JP").getLastEventId()).isEqualTo("in-force");
+            assertThat(output.latestInstruments().latest("EU:JP|FPA").getCauseEventId()).isEqualTo("in-force");
             assertThat(BrokerTracker.metric(streams, TrackerMetrics.REJECTED_TOTAL)).isEqualTo(3.0);
             assertThat(output.changes()).extracting(ConsumerRecord::value).extracting(PartnershipChange::getRecordedAt)
                     .containsExactly(T0, T0.plusSeconds(4));

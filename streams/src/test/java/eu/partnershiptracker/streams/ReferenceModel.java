@@ -47,13 +47,14 @@ final class ReferenceModel {
         }
 
         /**
-         * The view of a state as the state topic publishes it, without its event list and its instruments' eventIds
-         * (the list that ends each instrument's text); null stays null.
+         * The view of a state as the instruments topic publishes it ({@link LatestInstruments}): without its event
+         * list, its instruments' eventIds (the list that ends each instrument's text) and its lastEventId; null stays
+         * null.
          */
         static View published(final View view) {
             return view == null ? null : new View(view.instruments().stream()
                     .map(instrument -> instrument.substring(0, instrument.lastIndexOf(" [")) + " []").toList(),
-                    List.of(), view.conflicts(), view.lastEventId());
+                    List.of(), view.conflicts(), null);
         }
 
         private static String instrument(final InstrumentState state) {

@@ -20,7 +20,8 @@ class TopicLayoutOnBrokerTest {
     void topicsThatExistWithThreePartitionsKeepThemAndMissingOnesGetTheDefault(final Infrastructure infra)
             throws Exception {
         final String name = infra.uniqueTopic("layout");
-        final TopicNames names = new TopicNames(name + "-events", name + "-changes", name + "-state", name + "-dlq");
+        final TopicNames names =
+                new TopicNames(name + "-events", name + "-changes", name + "-instruments", name + "-dlq");
         TrackerTopics.ensure(infra.admin(), TrackerTopics.all(names, 3, (short) 1).subList(0, 3), infra.cluster());
 
         TrackerTopics.ensure(infra.admin(), TrackerTopics.all(names, TrackerTopics.DEFAULT_PARTITIONS, (short) 1),
@@ -28,7 +29,7 @@ class TopicLayoutOnBrokerTest {
 
         final Map<String, TopicDescription> described =
                 infra.admin().describeTopics(names.all()).allTopicNames().get();
-        for (final String existing : List.of(names.events(), names.changes(), names.state())) {
+        for (final String existing : List.of(names.events(), names.changes(), names.instruments())) {
             assertThat(described.get(existing).partitions()).as(existing).hasSize(3);
         }
         assertThat(described.get(names.deadLetter()).partitions()).hasSize(TrackerTopics.DEFAULT_PARTITIONS);

@@ -3,7 +3,7 @@ package eu.partnershiptracker.streams;
 import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.PartnershipChange;
-import eu.partnershiptracker.model.PartnershipState;
+import eu.partnershiptracker.model.PartnershipInstrument;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.serde.AvroSerdeConfig;
 import eu.partnershiptracker.serde.SpecificAvroSerde;
@@ -33,7 +33,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, PolicyEvent> events;
     final TestInputTopic<String, byte[]> rawEvents;
     final TestOutputTopic<String, PartnershipChange> changes;
-    final TestOutputTopic<String, PartnershipState> states;
+    final TestOutputTopic<String, PartnershipInstrument> instruments;
     final TestOutputTopic<String, byte[]> deadLetters;
     final SpecificAvroSerde<PolicyEvent> eventSerde = serde();
     final PartnershipIndexes indexes = new PartnershipIndexes();
@@ -51,8 +51,8 @@ final class TopologyFixture implements AutoCloseable {
         this.rawEvents = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
         this.changes = driver.createOutputTopic(topics.changes(), new StringDeserializer(),
                 TopologyFixture.<PartnershipChange>serde().deserializer());
-        this.states = driver.createOutputTopic(topics.state(), new StringDeserializer(),
-                TopologyFixture.<PartnershipState>serde().deserializer());
+        this.instruments = driver.createOutputTopic(topics.instruments(), new StringDeserializer(),
+                TopologyFixture.<PartnershipInstrument>serde().deserializer());
         this.deadLetters = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }

@@ -33,8 +33,8 @@ import java.util.Optional;
 public final class ChangeFeed {
 
     /**
-     * The timeline to store, the change to emit if any, and with it the full current state for the state topic
-     * (null when the change leaves no state).
+     * The timeline to store, the change to emit if any, and with it the full current state (null when the change
+     * leaves no state), which the reference checks compare the incremental path with.
      */
     public record Outcome(Timeline timeline, Optional<PartnershipChange> change, PartnershipState state) {
 
@@ -99,8 +99,8 @@ public final class ChangeFeed {
 
     /**
      * A before or after image: the state without its event list. The list grows with every event, so carrying it in
-     * every change made the feed quadratic in a partnership's history; the full state, events included, is on the
-     * state topic and behind the API.
+     * every change made the feed quadratic in a partnership's history; the full state, events included, is behind the
+     * API.
      */
     private static PartnershipState image(final PartnershipState state) {
         return state == null ? null : PartnershipState.newBuilder(state).setEvents(List.of()).build();

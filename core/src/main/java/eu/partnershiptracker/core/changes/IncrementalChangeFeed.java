@@ -1,6 +1,8 @@
 package eu.partnershiptracker.core.changes;
 
 import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.fold.InstrumentId;
+import eu.partnershiptracker.core.fold.InstrumentVersions;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.index.EntryLookup;
 import eu.partnershiptracker.core.index.IndexDelta;
@@ -8,6 +10,7 @@ import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,21 +27,25 @@ import java.util.Optional;
  * <li>Their instruments' eventIds lists are empty, like the event list: both grow with history; the state behind the
  *     API has them.</li>
  * <li>retroactive compares the event's first possible day with the latest effective fact's, which the index keeps.</li>
+ * <li>With the change come the records of the instruments topic for exactly the instruments it names: each one's
+ *     current state without eventIds and its conflicts, or a tombstone for one with no effective fact left. Every
+ *     conflict belongs to one instrument, so the records carry them all.</li>
  * </ul>
  */
 public final class IncrementalChangeFeed {
 
     /**
-     * The index to keep, what the event changed, the change to emit if any and with it the current state to publish
-     * ({@link PartnershipIndex#published()}; null when the change leaves no state, or when there is no change).
+     * The index to keep, what the event changed, the change to emit if any and with it one instruments-topic record
+     * per instrument the change names (none when there is no change), in the order of {@link IndexDelta#instruments()}.
      */
     public record Outcome(PartnershipIndex index, IndexDelta delta, Optional<PartnershipChange> change,
-            PartnershipState state) {
+            List<PublishedInstrument> instruments) {
 
         public Outcome {
             Objects.requireNonNull(index, "index");
             Objects.requireNonNull(delta, "delta");
             Objects.requireNonNull(change, "change");
+            instruments = List.copyOf(instruments);
         }
     }
 
@@ -60,7 +67,7 @@ public final class IncrementalChangeFeed {
         final PartnershipIndex.Accepted accepted = prior.accept(cause, lookup);
         final IndexDelta delta = accepted.delta();
         if (!delta.changed()) {
-            return new Outcome(accepted.index(), delta, Optional.empty(), null);
+            return new Outcome(accepted.index(), delta, Optional.empty(), List.of());
         }
         final long sequence = prior.changeCount() + 1;
         final PartnershipState before = prior.currentImage(withoutEventIds(delta.instrumentsBefore()),
@@ -69,10 +76,16 @@ public final class IncrementalChangeFeed {
                 delta.conflictsAfter());
         final boolean retroactive = cause.event().getCorrection() != null || prior.latestFactDay() != null
                 && DateClaim.of(cause.event()).earliestDay().isBefore(prior.latestFactDay());
-        final PartnershipChange change = ChangeFeed.change(partnership + "/" + sequence, before, after, cause,
-                retroactive, topic);
+        final String changeId = partnership + "/" + sequence;
+        final PartnershipChange change = ChangeFeed.change(changeId, before, after, cause, retroactive, topic);
         final PartnershipIndex index = accepted.index().withChangeCount(sequence);
-        return new Outcome(index, delta, Optional.of(change), index.published());
+        final List<PublishedInstrument> instruments = new ArrayList<>(delta.instruments().size());
+        for (final InstrumentId id : delta.instruments()) {
+            final InstrumentVersions versions = index.instrument(id);
+            instruments.add(versions == null ? PublishedInstrument.tombstone(partnership, id)
+                    : PublishedInstrument.of(partnership, versions, index.counterpartName(), changeId, cause));
+        }
+        return new Outcome(index, delta, Optional.of(change), instruments);
     }
 
     private static List<InstrumentState> withoutEventIds(final List<InstrumentState> states) {

@@ -44,7 +44,7 @@ public final class InstrumentVersions {
     /** states[0] before days[0], states[i + 1] from days[i]; null where the instrument is absent; no eventIds. */
     private final InstrumentState[] states;
     private final InstrumentState current;
-    /** The current state without eventIds, as the state topic publishes it. */
+    /** The current state without eventIds, as the instruments topic publishes it. */
     private final InstrumentState published;
     private final List<Conflict> conflicts;
 
@@ -128,7 +128,7 @@ public final class InstrumentVersions {
         return withEventIds(state, present);
     }
 
-    /** The current state without its eventIds, which grow with history: what the state topic carries. */
+    /** The current state without its eventIds, which grow with history: what the instruments topic carries. */
     public InstrumentState published() {
         return published;
     }

@@ -285,18 +285,14 @@ public final class PartnershipIndex {
                 .build();
     }
 
-    /**
-     * The current state as the state topic publishes it: without its event list and its instruments' eventIds, which
-     * grow with history (the API serves them). Null when there is no current state. O(instruments), no copies.
-     */
-    public PartnershipState published() {
-        final List<InstrumentState> present = new ArrayList<>(instruments.length);
-        final List<Conflict> conflicts = new ArrayList<>();
-        for (final InstrumentVersions instrument : instruments) {
-            present.add(instrument.published());
-            conflicts.addAll(instrument.conflicts());
-        }
-        return currentImage(present, conflicts);
+    /** The counterpart's display name from the latest-recorded event that gives one, or null. */
+    public String counterpartName() {
+        return counterpartName;
+    }
+
+    /** The instrument's current versions, or null when it has no effective fact. O(log instruments). */
+    public InstrumentVersions instrument(final InstrumentId id) {
+        return find(instruments, Objects.requireNonNull(id, "id"));
     }
 
     /**

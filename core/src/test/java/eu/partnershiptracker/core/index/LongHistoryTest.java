@@ -3,6 +3,7 @@ package eu.partnershiptracker.core.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.partnershiptracker.core.changes.IncrementalChangeFeed;
+import eu.partnershiptracker.core.changes.PublishedInstrument;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
@@ -28,14 +29,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One partnership of 10,000 events ({@link LongHistories}): every change record stays a few KB however long the
- * history, where the whole-state images grew with it, the published state stays far below the broker's 1 MB, and the
+ * history, where the whole-state images grew with it, so does every instruments-topic record, and the
  * index still answers as the fold at the end.
  */
 class LongHistoryTest {
 
     private static final int EVENTS = 10_000;
     private static final int CHANGE_LIMIT = 4 * 1024;
-    private static final int STATE_LIMIT = 128 * 1024;
+    private static final int INSTRUMENT_LIMIT = 4 * 1024;
     private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
 
     @Test
@@ -56,8 +57,13 @@ class LongHistoryTest {
                 final int size = serialised(outcome.change().get()).length;
                 assertThat(size).as("change for event " + i).isLessThan(CHANGE_LIMIT);
                 assertThat(outcome.delta().instruments()).as("instruments changed by event " + i).hasSizeLessThan(3);
-                // The published state grows with the instruments and conflicts, not with the events.
-                assertThat(serialised(outcome.state()).length).as("state after event " + i).isLessThan(STATE_LIMIT);
+                // One record per changed instrument, bounded by that instrument's own claims, not by the events.
+                assertThat(outcome.instruments()).as("instrument records for event " + i)
+                        .hasSameSizeAs(outcome.delta().instruments());
+                for (final PublishedInstrument record : outcome.instruments()) {
+                    assertThat(record.value() == null ? 0 : serialised(record.value()).length)
+                            .as("instrument record " + record.key() + " for event " + i).isLessThan(INSTRUMENT_LIMIT);
+                }
             }
         }
         assertThat(changes).isEqualTo(EVENTS);

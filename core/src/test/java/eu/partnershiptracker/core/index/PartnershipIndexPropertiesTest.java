@@ -3,9 +3,11 @@ package eu.partnershiptracker.core.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.InstrumentRecordKey;
 import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.changes.ChangeFeed;
 import eu.partnershiptracker.core.changes.IncrementalChangeFeed;
+import eu.partnershiptracker.core.changes.PublishedInstrument;
 import eu.partnershiptracker.core.fold.InstrumentId;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
@@ -59,6 +61,7 @@ class PartnershipIndexPropertiesTest {
             final EntryLookup lookup = id -> Optional.ofNullable(store.get(id));
             Timeline timeline = Timeline.EMPTY;
             PartnershipIndex index = PartnershipIndex.EMPTY;
+            final Map<InstrumentId, Slice> instrumentsTopic = new TreeMap<>();
             for (final TimelineEntry entry : partnership.entries()) {
                 store.put(entry.eventId(), entry);
                 final ChangeFeed.Outcome expected = ChangeFeed.accept(partnership.key(), timeline, entry, TOPIC);
@@ -72,8 +75,9 @@ class PartnershipIndexPropertiesTest {
                 assertSameChange(after, expected.change(), actual.change(),
                         PartnershipFold.stateAsOf(timeline, null), expected.state());
                 assertExactDelta(after, actual.delta(), PartnershipFold.stateAsOf(timeline, null), expected.state());
-                assertThat(actual.state()).as(after + ": the state to publish").isEqualTo(
-                        expected.change().isEmpty() || expected.state() == null ? null : published(expected.state()));
+                assertInstrumentRecords(after, actual, entry, instrumentsTopic);
+                assertThat(instrumentsTopic).as(after + ": the instruments topic, latest record per key")
+                        .isEqualTo(slices(expected.state(), true));
                 assertAnswersAsTheFold(after, actual.index(), expected.timeline(), lookup, dates, random);
 
                 timeline = expected.timeline();
@@ -202,11 +206,28 @@ class PartnershipIndexPropertiesTest {
         return slices;
     }
 
-    /** A state as published: without its event list and its instruments' eventIds. */
-    private static PartnershipState published(final PartnershipState state) {
-        return PartnershipState.newBuilder(state).setEvents(List.of()).setInstruments(state.getInstruments().stream()
-                .map(instrument -> InstrumentState.newBuilder(instrument).setEventIds(List.of()).build()).toList())
-                .build();
+    /**
+     * The outcome has one instruments-topic record per instrument the delta names, in its order, and none without a
+     * change; applies them to the topic's latest record per key (a tombstone removes the key).
+     */
+    private static void assertInstrumentRecords(final String what, final IncrementalChangeFeed.Outcome outcome,
+            final TimelineEntry cause, final Map<InstrumentId, Slice> topic) {
+        assertThat(outcome.instruments().stream().map(record -> InstrumentRecordKey.parse(record.key()).instrument()))
+                .as(what + ": instrument records").containsExactlyElementsOf(
+                        outcome.change().isPresent() ? outcome.delta().instruments() : List.of());
+        for (final PublishedInstrument record : outcome.instruments()) {
+            final InstrumentRecordKey key = InstrumentRecordKey.parse(record.key());
+            assertThat(key.partnership()).as(what).isEqualTo(PartnershipKey.parse(PartnershipKey.of(cause.event())));
+            if (record.value() == null) {
+                topic.remove(key.instrument());
+                continue;
+            }
+            assertThat(InstrumentId.of(record.value().getInstrument())).as(what).isEqualTo(key.instrument());
+            assertThat(record.value().getCauseEventId()).as(what).isEqualTo(cause.eventId());
+            assertThat(record.value().getChangeId()).as(what)
+                    .isEqualTo(outcome.change().orElseThrow().getChangeId());
+            topic.put(key.instrument(), new Slice(record.value().getInstrument(), record.value().getConflicts()));
+        }
     }
 
     /** A change image without its instruments and conflicts. */

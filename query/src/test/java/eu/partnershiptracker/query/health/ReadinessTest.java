@@ -63,7 +63,8 @@ class ReadinessTest {
         try (TrackerService service = TrackerService.start(ServeSettings.builder(broker.bootstrapServers(),
                         infra.registryUrl())
                 .applicationId("tracker-" + suffix)
-                .topics(new TopicNames("events-" + suffix, "changes-" + suffix, "state-" + suffix, "dlq-" + suffix))
+                .topics(new TopicNames("events-" + suffix, "changes-" + suffix, "instruments-" + suffix,
+                        "dlq-" + suffix))
                 .stateDir(Files.createTempDirectory("tracker-state"))
                 .httpHost("127.0.0.1")
                 .httpPort(0)

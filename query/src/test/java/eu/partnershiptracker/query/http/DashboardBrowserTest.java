@@ -49,7 +49,7 @@ class DashboardBrowserTest {
             return;
         }
         final TopicNames topics = new TopicNames(infrastructure.uniqueTopic("dashboard-events"),
-                infrastructure.uniqueTopic("dashboard-changes"), infrastructure.uniqueTopic("dashboard-state"),
+                infrastructure.uniqueTopic("dashboard-changes"), infrastructure.uniqueTopic("dashboard-instruments"),
                 infrastructure.uniqueTopic("dashboard-dlq"));
         // A transactional id of its own, so that no other test's publisher fences this one.
         publishing = new PublishSettings(ClusterSettings.of(infrastructure.bootstrapServers(),

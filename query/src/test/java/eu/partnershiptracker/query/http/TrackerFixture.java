@@ -61,7 +61,7 @@ public final class TrackerFixture implements AutoCloseable {
         this.infrastructure = infrastructure;
         this.partitions = partitions;
         final String suffix = infrastructure.uniqueTopic("api");
-        this.topics = new TopicNames("events-" + suffix, "changes-" + suffix, "state-" + suffix,
+        this.topics = new TopicNames("events-" + suffix, "changes-" + suffix, "instruments-" + suffix,
                 "dlq-" + suffix);
         this.applicationId = "tracker-" + suffix;
         final AvroSerializer<PolicyEvent> serializer = new AvroSerializer<>();
@@ -101,7 +101,7 @@ public final class TrackerFixture implements AutoCloseable {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(),
                 infrastructure.bootstrapServers(), infrastructure.registryUrl(), applicationId, topics.events(),
-                topics.changes(), topics.state(), topics.deadLetter(), Integer.toString(partitions));
+                topics.changes(), topics.instruments(), topics.deadLetter(), Integer.toString(partitions));
     }
 
     /** Every instance's settings: a free port on the loopback and a fresh state directory. */
