@@ -262,7 +262,7 @@ class RepeatedCrashesOnBrokerTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 TrackerProcess.class.getName(),
-                tracker.config().cluster().registryUrl(), topics.events(), topics.changes(), topics.state(),
+                tracker.config().cluster().registryUrl(), topics.events(), topics.changes(), topics.instruments(),
                 topics.deadLetter(), settings.toString())).start();
     }
 
