@@ -94,14 +94,14 @@ public final class TimelineQueries {
             final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         return timeline(key, time).map(timeline -> new Answers.History(key, knownAt,
-                PartnershipFold.auditTrail(timeline), steps(timeline, from, to, time)));
+                PartnershipFold.auditTrail(timeline), steps(key, timeline, from, to, time)));
     }
 
     /** The replay of every partnership within [from, to] (null: open) as known at an instant (null: now). */
     public Answers.ChangeList changes(final LocalDate from, final LocalDate to, final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         final List<StepView> items = new ArrayList<>();
-        forEachTimeline((key, timeline) -> steps(time.known(timeline), from, to, time)
+        forEachTimeline((key, timeline) -> steps(key, time.known(timeline), from, to, time)
                 .forEach(step -> items.add(step.withKey(key))));
         return Answers.ChangeList.of(from, to, knownAt, items);
     }
@@ -141,8 +141,8 @@ public final class TimelineQueries {
     /**
      * Per year, how many instruments had been signed and had entered into force by its end (31 December), each year's
      * states taken on their own (from the indexes, or folded) so that a signature known only by bounds counts from when
-     * it is certain (or, with ANY, possible). The points run from the first year with a signature or an entry into force to the last year in which
-     * a total changed; null filters match everything.
+     * it is certain (or, with ANY, possible). The points run from the first year with a signature or an entry into
+     * force to the last year in which a total changed; null filters match everything.
      */
     public Answers.StatsTimeline statsTimeline(final Actor actor, final InstrumentType instrument,
             final CertaintyFilter certainty, final Instant knownAt) {
@@ -236,9 +236,19 @@ public final class TimelineQueries {
                 .isPresent();
     }
 
-    private static List<StepView> steps(final Timeline known, final LocalDate from, final LocalDate to,
+    /**
+     * The replay of a partnership's timeline as known at the time of query. Its states come from the partnership's
+     * index when there is one holding exactly the timeline's entries (the processor may have accepted one more since
+     * the rows were read), else from the fold.
+     */
+    private List<StepView> steps(final String key, final Timeline known, final LocalDate from, final LocalDate to,
             final QueryTime time) {
-        return ValidTimeReplay.replay(known, from, to).stream().map(step -> step(known, step, time)).toList();
+        final Optional<PartnershipIndex> index = indexed(time).flatMap(share -> share.index(key))
+                .filter(candidate -> candidate.size() == known.entries().size());
+        final List<HistoryStep> steps = index.isPresent()
+                ? ValidTimeReplay.replay(known, from, to, index.get()::summaryAsOf)
+                : ValidTimeReplay.replay(known, from, to);
+        return steps.stream().map(step -> step(known, step, time)).toList();
     }
 
     /**

@@ -33,7 +33,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The queries answered from the indexes give exactly the JSON of the same queries folding the same timelines: one
- * partnership as of a date with its events, lists as of a date under any filter, the counts and the yearly totals. The
+ * partnership as of a date with its events, lists as of a date under any filter, the counts, the yearly totals, and
+ * the replays of one partnership and of all. The
  * scenarios are core's (corrections, retractions, bounds open at either end, conflicting claims, counterpart names),
  * recorded at random seconds so that recorded order differs from arrival order.
  */
@@ -71,6 +72,18 @@ class IndexedQueriesPropertiesTest {
                 assertSameJson("stats as of " + asOf + " with " + filter.certainty(),
                         indexed.stats(time, filter.certainty()), folded.stats(time, filter.certainty()));
             }
+        }
+        final LocalDate from = dates.stream().min(LocalDate::compareTo).orElseThrow();
+        final LocalDate to = dates.stream().max(LocalDate::compareTo).orElseThrow();
+        for (final LocalDate[] range : List.of(new LocalDate[] {null, null}, new LocalDate[] {from, null},
+                new LocalDate[] {null, to}, new LocalDate[] {from, to})) {
+            for (final String key : keys()) {
+                assertSameJson("history of " + key + " from " + range[0] + " to " + range[1],
+                        indexed.history(key, range[0], range[1], null).orElse(null),
+                        folded.history(key, range[0], range[1], null).orElse(null));
+            }
+            assertSameJson("changes from " + range[0] + " to " + range[1], indexed.changes(range[0], range[1], null),
+                    folded.changes(range[0], range[1], null));
         }
         for (final Filters filter : filters) {
             assertSameJson("stats timeline with " + filter,
