@@ -6,8 +6,8 @@ import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.history.HistoryStep;
-import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.core.history.ValidTimeReplay;
+import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.InstrumentState;
@@ -38,7 +38,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * and every replay with {@link ValidTimeReplay}, so the API agrees with the change feed and with itself. When the
  * share's indexes are at hand, the questions without knownAt are answered from them instead, which give exactly the
  * fold's states: one partnership in O(log n) plus its listed events, lists and counts from each index's summary
- * without folding any timeline. Replays, and every question with knownAt, fold.
+ * without folding any timeline, replays with the index's state at each step. Every question with knownAt folds.
  */
 public final class TimelineQueries {
 
