@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -74,8 +73,7 @@ public final class LocalStore {
         if (streams.state() == KafkaStreams.State.RUNNING) {
             try {
                 final ReadOnlyKeyValueStore<String, Timeline> active = resolved(one);
-                return new Copy(new TimelineQueries(() -> active, () -> indexes(List.of(partition),
-                        PartnershipTopology.rows().withPartition(partition))), false);
+                return new Copy(new TimelineQueries(() -> active, () -> indexes(List.of(partition))), false);
             } catch (final InvalidStateStoreException notActiveHere) {
                 // A standby's, or moving: the stale read below says which.
             }
@@ -116,29 +114,28 @@ public final class LocalStore {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return Optional.empty();
         }
-        final List<Integer> active = streams.metadataForLocalThreads().stream()
+        return indexes(streams.metadataForLocalThreads().stream()
                 .flatMap(thread -> thread.activeTasks().stream())
                 .map(task -> task.taskId().partition())
-                .toList();
-        return indexes(active, PartnershipTopology.rows());
+                .toList());
     }
 
     /** The published indexes of these partitions with the rows they list events from; empty unless each has one. */
-    private Optional<IndexedShare> indexes(final List<Integer> partitions,
-            final StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> rows) {
-        final List<Map<String, PartnershipIndex>> published = new ArrayList<>(partitions.size());
+    private Optional<IndexedShare> indexes(final List<Integer> partitions) {
+        final List<PublishedIndexes.Partition> published = new ArrayList<>(partitions.size());
         for (final int partition : partitions) {
             final Optional<Map<String, PartnershipIndex>> share = indexes.partition(partition);
             if (share.isEmpty()) {
                 return Optional.empty();
             }
-            published.add(share.get());
+            try {
+                published.add(new PublishedIndexes.Partition(share.get(), PartnershipRows.readOnly(
+                        streams.store(PartnershipTopology.rows().withPartition(partition)))));
+            } catch (final InvalidStateStoreException moved) {
+                return Optional.empty();
+            }
         }
-        try {
-            return Optional.of(new PublishedIndexes(published, PartnershipRows.readOnly(streams.store(rows))));
-        } catch (final InvalidStateStoreException moved) {
-            return Optional.empty();
-        }
+        return Optional.of(new PublishedIndexes(published));
     }
 
     /**

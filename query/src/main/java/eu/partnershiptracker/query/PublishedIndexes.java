@@ -15,33 +15,44 @@ import java.util.function.BiConsumer;
  */
 final class PublishedIndexes implements IndexedShare {
 
-    private final List<Map<String, PartnershipIndex>> partitions;
-    private final PartnershipRows rows;
+    /**
+     * One partition's indexes and its own rows: a partnership's events are read from its partition's store alone, not
+     * looked for in each store of the instance in turn.
+     */
+    record Partition(Map<String, PartnershipIndex> indexes, PartnershipRows rows) {
 
-    PublishedIndexes(final List<Map<String, PartnershipIndex>> partitions, final PartnershipRows rows) {
+        Partition {
+            Objects.requireNonNull(indexes, "indexes");
+            Objects.requireNonNull(rows, "rows");
+        }
+    }
+
+    private final List<Partition> partitions;
+
+    PublishedIndexes(final List<Partition> partitions) {
         this.partitions = List.copyOf(Objects.requireNonNull(partitions, "partitions"));
-        this.rows = Objects.requireNonNull(rows, "rows");
     }
 
     @Override
     public Optional<PartnershipIndex> index(final String partnership) {
         Objects.requireNonNull(partnership, "partnership");
-        for (final Map<String, PartnershipIndex> partition : partitions) {
-            final PartnershipIndex index = partition.get(partnership);
-            if (index != null) {
-                return Optional.of(index);
-            }
-        }
-        return Optional.empty();
+        return partitionOf(partnership).map(partition -> partition.indexes().get(partnership));
     }
 
+    /** The partnership's events, from its partition's rows; a partnership of none of them has none. */
     @Override
     public EntryLookup entries(final String partnership) {
-        return rows.lookup(Objects.requireNonNull(partnership, "partnership"));
+        Objects.requireNonNull(partnership, "partnership");
+        return partitionOf(partnership).map(partition -> partition.rows().lookup(partnership))
+                .orElse(eventId -> Optional.empty());
     }
 
     @Override
     public void forEach(final BiConsumer<String, PartnershipIndex> action) {
-        partitions.forEach(partition -> partition.forEach(action));
+        partitions.forEach(partition -> partition.indexes().forEach(action));
+    }
+
+    private Optional<Partition> partitionOf(final String partnership) {
+        return partitions.stream().filter(partition -> partition.indexes().containsKey(partnership)).findFirst();
     }
 }
