@@ -142,7 +142,7 @@ final class BenchmarkRun {
                 consumer = phases.run("ConsumerPerformance", () -> tools.consume(BASELINE_BEFORE, options.events));
                 producer.add(phases.run("ProducerPerformance", () -> tools.produce(BASELINE_AFTER, options.events,
                         recordBytes)));
-                final TimelineQueries queries = TrackerQueries.of(tracker.streams());
+                final TimelineQueries queries = TrackerQueries.of(tracker);
                 final CompletableFuture<Latencies> lookups = new CompletableFuture<>();
                 inProcessRate = phases.run("fixed rate, in-process lookups", () -> fixedRate(TRACKER, main, rate, 1,
                         () -> lookups.completeAsync(() -> new LatencyRun(load.keys(), options.seed)
@@ -163,7 +163,7 @@ final class BenchmarkRun {
             final Postgres postgres;
             try {
                 postgres = phases.run("PostgreSQL as-of lookups and snapshots",
-                        () -> postgres(TrackerQueries.of(restored.app().streams()), load.keys()));
+                        () -> postgres(TrackerQueries.of(restored.app()), load.keys()));
             } finally {
                 restored.app().close();
             }
@@ -320,7 +320,7 @@ final class BenchmarkRun {
     /** True once the application answers an as-of lookup through the query code. */
     private static boolean answers(final StreamsApp app, final String key) {
         try {
-            return TrackerQueries.of(app.streams()).partnership(key, QueryTime.NOW).isPresent();
+            return TrackerQueries.of(app).partnership(key, QueryTime.NOW).isPresent();
         } catch (final QueryUnavailableException e) {
             return false;
         }

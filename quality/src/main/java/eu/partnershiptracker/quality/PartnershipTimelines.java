@@ -5,12 +5,14 @@ import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.PartnershipState;
 import eu.partnershiptracker.model.PolicyEvent;
+import eu.partnershiptracker.query.InMemoryIndexes;
 import eu.partnershiptracker.query.InMemoryTimelines;
 import eu.partnershiptracker.query.TimelineQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The dataset read the way the streams application reads the events topic: one {@link Timeline} per partnership, in
@@ -30,19 +32,21 @@ public final class PartnershipTimelines {
 
     private final InMemoryTimelines store;
     private final Map<String, Timeline> timelines;
+    private final InMemoryIndexes indexes;
 
     private PartnershipTimelines(final InMemoryTimelines store) {
         this.store = store;
         this.timelines = store.asMap();
+        this.indexes = InMemoryIndexes.of(timelines);
     }
 
     public static PartnershipTimelines of(final List<PolicyEvent> events) {
         return new PartnershipTimelines(InMemoryTimelines.of(events));
     }
 
-    /** The API's queries, over these timelines. */
+    /** The API's queries, over these timelines and their indexes, as the API reads its active partitions. */
     public TimelineQueries queries() {
-        return new TimelineQueries(() -> store);
+        return new TimelineQueries(() -> store, () -> Optional.of(indexes));
     }
 
     /** Every conflict of the current state of every partnership, by partnership key. */

@@ -1,7 +1,13 @@
 package eu.partnershiptracker.query;
 
 import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.index.PartnershipIndex;
+import eu.partnershiptracker.streams.PartnershipIndexes;
+import eu.partnershiptracker.streams.PartnershipRows;
 import eu.partnershiptracker.streams.PartnershipTopology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,25 +17,42 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * This instance's copies of the timelines store. The active share is handed out only while the streams application is
- * RUNNING: while it rebalances, the local store may be missing partitions or hold ones that have moved away. A single
- * partition, or every partition when this instance holds a copy of each, can also be read from standby copies or
- * during a rebalance; such a copy may lag behind the active one, so it comes marked stale, and the answer must say so.
+ * This instance's copies of the timelines store, and the queries over them: the one place that wires
+ * {@link TimelineQueries} to a running application (the HTTP API and the benchmark's in-process queries both ask here).
+ * The active share is handed out only while the streams application is RUNNING: while it rebalances, the local store
+ * may be missing partitions or hold ones that have moved away. A single partition, or every partition when this
+ * instance holds a copy of each, can also be read from standby copies or during a rebalance; such a copy may lag behind
+ * the active one, so it comes marked stale, and the answer must say so.
+ *
+ * <p>Queries over active partitions read the indexes their tasks publish in {@link PartnershipIndexes}; a partition
+ * whose task has not published one (restoring, moving) and every stale copy (standbys run no processor, so they have
+ * no index) are answered by folding their rows, as before the indexes.
  */
 public final class LocalStore {
 
-    /** A store to answer from, and whether it may lag behind the active copy. */
-    public record Copy(ReadOnlyKeyValueStore<String, Timeline> store, boolean stale) {
+    /** Queries over a copy to answer from, and whether it may lag behind the active copy. */
+    public record Copy(TimelineQueries queries, boolean stale) {
 
         public Copy {
-            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(queries, "queries");
         }
     }
 
     private final KafkaStreams streams;
+    private final PartnershipIndexes indexes;
 
-    public LocalStore(final KafkaStreams streams) {
+    /** @param indexes where the application's tasks publish their indexes (the topology's) */
+    public LocalStore(final KafkaStreams streams, final PartnershipIndexes indexes) {
         this.streams = Objects.requireNonNull(streams, "streams");
+        this.indexes = Objects.requireNonNull(indexes, "indexes");
+    }
+
+    /**
+     * Queries over this instance's active share of every partition; only while RUNNING. Each query reads the indexes
+     * when every active partition has published its own at that moment, else folds.
+     */
+    public TimelineQueries queries() {
+        return new TimelineQueries(this::timelines, this::activeIndexes);
     }
 
     /** This instance's active share of every partition; only while RUNNING. */
@@ -49,14 +72,16 @@ public final class LocalStore {
                 PartnershipTopology.timelines().withPartition(partition);
         if (streams.state() == KafkaStreams.State.RUNNING) {
             try {
-                return new Copy(resolved(one), false);
+                final ReadOnlyKeyValueStore<String, Timeline> active = resolved(one);
+                return new Copy(new TimelineQueries(() -> active, () -> indexes(List.of(partition))), false);
             } catch (final InvalidStateStoreException notActiveHere) {
                 // A standby's, or moving: the stale read below says which.
             }
         }
         requireReadable(streams);
-        return new Copy(store(one.enableStaleStores(), "this instance holds no copy of partition " + partition),
-                true);
+        final ReadOnlyKeyValueStore<String, Timeline> copy =
+                store(one.enableStaleStores(), "this instance holds no copy of partition " + partition);
+        return new Copy(new TimelineQueries(() -> copy), true);
     }
 
     /**
@@ -76,10 +101,41 @@ public final class LocalStore {
             }
         }
         try {
-            return Optional.of(new Copy(streams.store(PartnershipTopology.timelines().enableStaleStores()), true));
+            final ReadOnlyKeyValueStore<String, Timeline> copies =
+                    streams.store(PartnershipTopology.timelines().enableStaleStores());
+            return Optional.of(new Copy(new TimelineQueries(() -> copies), true));
         } catch (final InvalidStateStoreException moved) {
             return Optional.empty();
         }
+    }
+
+    /** The indexes of the active partitions, when RUNNING and each of them has published its own. */
+    private Optional<IndexedShare> activeIndexes() {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return Optional.empty();
+        }
+        return indexes(streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .map(task -> task.taskId().partition())
+                .toList());
+    }
+
+    /** The published indexes of these partitions with the rows they list events from; empty unless each has one. */
+    private Optional<IndexedShare> indexes(final List<Integer> partitions) {
+        final List<PublishedIndexes.Partition> published = new ArrayList<>(partitions.size());
+        for (final int partition : partitions) {
+            final Optional<Map<String, PartnershipIndex>> share = indexes.partition(partition);
+            if (share.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                published.add(new PublishedIndexes.Partition(share.get(), PartnershipRows.readOnly(
+                        streams.store(PartnershipTopology.rows().withPartition(partition)))));
+            } catch (final InvalidStateStoreException moved) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new PublishedIndexes(published));
     }
 
     /**

@@ -7,6 +7,7 @@ import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.history.HistoryStep;
 import eu.partnershiptracker.core.history.ValidTimeReplay;
+import eu.partnershiptracker.core.index.PartnershipIndex;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.DatePrecision;
 import eu.partnershiptracker.model.InstrumentState;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
@@ -31,22 +33,42 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Queries over the timelines in one store (this instance's share of the partnerships). Every state is derived with
- * {@link PartnershipFold#stateAsOf} (through {@link QueryTime}, which first cuts the timeline at knownAt) and every
- * replay with {@link ValidTimeReplay}, so the API agrees with the change feed and with itself.
+ * Queries over the timelines in one store (this instance's share of the partnerships). The reference answers are
+ * derived with {@link PartnershipFold#stateAsOf} (through {@link QueryTime}, which first cuts the timeline at knownAt)
+ * and every replay with {@link ValidTimeReplay}, so the API agrees with the change feed and with itself. When the
+ * share's indexes are at hand, the questions without knownAt are answered from them instead, which give exactly the
+ * fold's states: one partnership in O(log n) plus its listed events, lists and counts from each index's summary
+ * without folding any timeline, replays with the index's state at each step. Every question with knownAt folds.
  */
 public final class TimelineQueries {
 
     private final Supplier<ReadOnlyKeyValueStore<String, Timeline>> store;
+    private final Supplier<Optional<IndexedShare>> indexes;
 
+    /** Queries that fold the store's timelines: a standby or stale copy, which has no indexes. */
     public TimelineQueries(final Supplier<ReadOnlyKeyValueStore<String, Timeline>> store) {
+        this(store, Optional::empty);
+    }
+
+    /**
+     * Queries that read the indexes of the store's partnerships when {@code indexes} has them for the whole store at
+     * the time of a query (asked once per query), and fold its timelines when it is empty.
+     */
+    public TimelineQueries(final Supplier<ReadOnlyKeyValueStore<String, Timeline>> store,
+            final Supplier<Optional<IndexedShare>> indexes) {
         this.store = Objects.requireNonNull(store, "store");
+        this.indexes = Objects.requireNonNull(indexes, "indexes");
     }
 
     /** One partnership with its timeline at a time of query, empty when nothing of it is known then. */
     public Optional<PartnershipView> partnership(final String key, final QueryTime time) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
+        final Optional<IndexedShare> share = indexed(time);
+        if (share.isPresent()) {
+            return share.get().index(key).map(index -> index.stateAsOf(time.asOf(), share.get().entries(key)))
+                    .map(PartnershipView::withEvents);
+        }
         // The fold cuts the timeline at knownAt itself, and has no state when nothing had been recorded by then.
         return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::withEvents);
     }
@@ -56,9 +78,8 @@ public final class TimelineQueries {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(filter, "filter");
         final List<PartnershipView> items = new ArrayList<>();
-        forEachTimeline((key, timeline) -> {
-            final PartnershipState state = time.state(timeline);
-            if (state != null && filter.keeps(state)) {
+        forEachState(time, state -> {
+            if (filter.keeps(state)) {
                 items.add(PartnershipView.summary(state));
             }
         });
@@ -73,14 +94,14 @@ public final class TimelineQueries {
             final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         return timeline(key, time).map(timeline -> new Answers.History(key, knownAt,
-                PartnershipFold.auditTrail(timeline), steps(timeline, from, to, time)));
+                PartnershipFold.auditTrail(timeline), steps(key, timeline, from, to, time)));
     }
 
     /** The replay of every partnership within [from, to] (null: open) as known at an instant (null: now). */
     public Answers.ChangeList changes(final LocalDate from, final LocalDate to, final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         final List<StepView> items = new ArrayList<>();
-        forEachTimeline((key, timeline) -> steps(time.known(timeline), from, to, time)
+        forEachTimeline((key, timeline) -> steps(key, time.known(timeline), from, to, time)
                 .forEach(step -> items.add(step.withKey(key))));
         return Answers.ChangeList.of(from, to, knownAt, items);
     }
@@ -98,8 +119,11 @@ public final class TimelineQueries {
         final Map<String, Integer> byCertainty = new TreeMap<>();
         final List<PartnershipState> states = new ArrayList<>();
         // A partnership known only by its conflicts as of this date has nothing to count yet.
-        forEachTimeline((key, timeline) -> Optional.ofNullable(time.state(timeline))
-                .filter(state -> !state.getInstruments().isEmpty()).ifPresent(states::add));
+        forEachState(time, state -> {
+            if (!state.getInstruments().isEmpty()) {
+                states.add(state);
+            }
+        });
         for (final PartnershipState state : states) {
             for (final InstrumentState instrument : state.getInstruments()) {
                 byCertainty.merge(CertaintyFilter.ofHighestStep(instrument).name(), 1, Integer::sum);
@@ -115,27 +139,43 @@ public final class TimelineQueries {
     }
 
     /**
-     * Per year, how many instruments had been signed and had entered into force by its end (31 December), each year
-     * folded on its own so that a signature known only by bounds counts from when it is certain (or, with ANY,
-     * possible). The points run from the first year with a signature or an entry into force to the last year in which
-     * a total changed; null filters match everything.
+     * Per year, how many instruments had been signed and had entered into force by its end (31 December), each year's
+     * states taken on their own (from the indexes, or folded) so that a signature known only by bounds counts from when
+     * it is certain (or, with ANY, possible). The points run from the first year with a signature or an entry into
+     * force to the last year in which a total changed; null filters match everything.
      */
     public Answers.StatsTimeline statsTimeline(final Actor actor, final InstrumentType instrument,
             final CertaintyFilter certainty, final Instant knownAt) {
         Objects.requireNonNull(certainty, "certainty");
         final QueryTime time = new QueryTime(null, knownAt);
-        final List<Timeline> timelines = new ArrayList<>();
-        forEachTimeline((key, timeline) -> timelines.add(time.known(timeline)));
-        final Optional<int[]> span = yearsClaimed(timelines);
         final List<Answers.YearPoint> points = new ArrayList<>();
+        final Optional<IndexedShare> share = indexed(time);
+        final Optional<int[]> span;
+        final Function<LocalDate, List<PartnershipState>> statesAt;
+        if (share.isPresent()) {
+            final List<PartnershipIndex> each = new ArrayList<>();
+            final List<LocalDate> claimed = new ArrayList<>();
+            final List<LocalDate> changed = new ArrayList<>();
+            share.get().forEach((key, index) -> {
+                each.add(index);
+                Optional.ofNullable(index.firstClaimedDay(share.get().entries(key))).ifPresent(claimed::add);
+                Optional.ofNullable(index.lastChangeDay()).ifPresent(changed::add);
+            });
+            // After the last day any state changes every total stays as it is, and the trim drops those years.
+            span = indexedYears(claimed, changed);
+            statesAt = yearEnd -> each.stream().map(index -> index.summaryAsOf(yearEnd)).toList();
+        } else {
+            final List<Timeline> timelines = new ArrayList<>();
+            forEachTimeline((key, timeline) -> timelines.add(time.known(timeline)));
+            span = yearsClaimed(timelines);
+            // Already cut at knownAt above, once for every year.
+            statesAt = yearEnd -> timelines.stream().map(known -> PartnershipFold.stateAsOf(known, yearEnd)).toList();
+        }
         if (span.isPresent()) {
             for (int year = span.get()[0]; year <= span.get()[1]; year++) {
-                final LocalDate yearEnd = LocalDate.of(year, 12, 31);
                 int signed = 0;
                 int inForce = 0;
-                for (final Timeline known : timelines) {
-                    // Already cut at knownAt above, once for every year.
-                    final PartnershipState state = PartnershipFold.stateAsOf(known, yearEnd);
+                for (final PartnershipState state : statesAt.apply(LocalDate.of(year, 12, 31))) {
                     if (state == null || (actor != null && actor != state.getActor())) {
                         continue;
                     }
@@ -169,6 +209,19 @@ public final class TimelineQueries {
     }
 
     /**
+     * The years from the first any entry names to the last in which any state changes (at least the first), empty when
+     * no entry names a day.
+     */
+    private static Optional<int[]> indexedYears(final List<LocalDate> claimed, final List<LocalDate> changed) {
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        final int first = claimed.stream().mapToInt(LocalDate::getYear).min().orElseThrow();
+        return Optional.of(new int[] {first, Math.max(first,
+                changed.stream().mapToInt(LocalDate::getYear).max().orElse(first))});
+    }
+
+    /**
      * Whether an instrument had taken a step of the signature-to-force track: its dated step is recorded, or the status
      * {@code certainty} counts lies between the step and IN_FORCE (ACTIVE and the later stages belong to other kinds of
      * instrument, or keep the date of their step).
@@ -183,9 +236,19 @@ public final class TimelineQueries {
                 .isPresent();
     }
 
-    private static List<StepView> steps(final Timeline known, final LocalDate from, final LocalDate to,
+    /**
+     * The replay of a partnership's timeline as known at the time of query. Its states come from the partnership's
+     * index when there is one holding exactly the timeline's entries (the processor may have accepted one more since
+     * the rows were read), else from the fold.
+     */
+    private List<StepView> steps(final String key, final Timeline known, final LocalDate from, final LocalDate to,
             final QueryTime time) {
-        return ValidTimeReplay.replay(known, from, to).stream().map(step -> step(known, step, time)).toList();
+        final Optional<PartnershipIndex> index = indexed(time).flatMap(share -> share.index(key))
+                .filter(candidate -> candidate.size() == known.entries().size());
+        final List<HistoryStep> steps = index.isPresent()
+                ? ValidTimeReplay.replay(known, from, to, index.get()::summaryAsOf)
+                : ValidTimeReplay.replay(known, from, to);
+        return steps.stream().map(step -> step(known, step, time)).toList();
     }
 
     /**
@@ -226,6 +289,21 @@ public final class TimelineQueries {
         Objects.requireNonNull(key, "key");
         return Optional.ofNullable(store.get().get(key)).map(time::known)
                 .filter(timeline -> !timeline.entries().isEmpty());
+    }
+
+    /** The share's indexes, when there are some and they can answer at this time (knownAt needs the fold). */
+    private Optional<IndexedShare> indexed(final QueryTime time) {
+        return time.knownAt() == null ? indexes.get() : Optional.empty();
+    }
+
+    /** Each partnership's state at a time of query, without its event list, where it has one. */
+    private void forEachState(final QueryTime time, final Consumer<PartnershipState> action) {
+        final Optional<IndexedShare> share = indexed(time);
+        if (share.isPresent()) {
+            share.get().forEach((key, index) -> Optional.ofNullable(index.summaryAsOf(time.asOf())).ifPresent(action));
+            return;
+        }
+        forEachTimeline((key, timeline) -> Optional.ofNullable(time.state(timeline)).ifPresent(action));
     }
 
     private void forEachTimeline(final BiConsumer<String, Timeline> action) {

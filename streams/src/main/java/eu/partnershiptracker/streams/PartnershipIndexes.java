@@ -1,11 +1,13 @@
 package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.core.index.PartnershipIndex;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.apache.kafka.streams.processor.TaskId;
 
 /**
  * The in-memory indexes of the partnerships whose tasks run in this instance, published for the query layer: each
@@ -32,6 +34,19 @@ public final class PartnershipIndexes {
     /** Every partnership's index this instance holds, for snapshots. */
     public void forEach(final BiConsumer<String, PartnershipIndex> action) {
         byTask.values().forEach(task -> task.forEach(action));
+    }
+
+    /**
+     * The indexes of one partition's partnerships, read-only and kept current, if this instance's task of it has
+     * published them: empty while the task restores or after it moved away, and on a standby, which runs no processor.
+     */
+    public Optional<Map<String, PartnershipIndex>> partition(final int partition) {
+        for (final Map.Entry<String, Map<String, PartnershipIndex>> task : byTask.entrySet()) {
+            if (TaskId.parse(task.getKey()).partition() == partition) {
+                return Optional.of(Collections.unmodifiableMap(task.getValue()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Publishes a task's share, built whole, which its processor then updates as events are accepted. */

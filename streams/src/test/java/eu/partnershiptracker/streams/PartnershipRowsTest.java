@@ -108,6 +108,10 @@ class PartnershipRowsTest {
         final List<String> published = new ArrayList<>();
         fixture.indexes.forEach((partnership, index) -> published.add(partnership));
         assertThat(published).containsExactlyInAnyOrder("EU:JP", "EU:NO");
+        // The test driver runs one task, of partition 0.
+        assertThat(fixture.indexes.partition(0)).hasValueSatisfying(
+                share -> assertThat(share).containsOnlyKeys("EU:JP", "EU:NO"));
+        assertThat(fixture.indexes.partition(1)).isEmpty();
     }
 
     private void pipe(final List<PolicyEvent> events) {

@@ -2,6 +2,7 @@ package eu.partnershiptracker.benchmark.streams;
 
 import static org.awaitility.Awaitility.await;
 
+import eu.partnershiptracker.streams.PartnershipIndexes;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.time.Duration;
@@ -26,10 +27,12 @@ public final class StreamsApp implements AutoCloseable {
     private static final String RECORD_SEND_TOTAL = "record-send-total";
 
     private final KafkaStreams streams;
+    private final PartnershipIndexes indexes;
     private final AtomicLong firstRunningNanos = new AtomicLong();
 
-    private StreamsApp(final KafkaStreams streams) {
+    private StreamsApp(final KafkaStreams streams, final PartnershipIndexes indexes) {
         this.streams = streams;
+        this.indexes = indexes;
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 firstRunningNanos.compareAndSet(0, System.nanoTime());
@@ -37,22 +40,32 @@ public final class StreamsApp implements AutoCloseable {
         });
     }
 
-    /** The tracker, built through its public entry point; nothing runs until {@link #start()}. */
+    /**
+     * The tracker, built through its public entry point, its indexes published for the queries as the service's are;
+     * nothing runs until {@link #start()}.
+     */
     public static StreamsApp tracker(final TrackerConfig config, final StateRestoreListener restoreListener) {
         Objects.requireNonNull(config, "config");
-        return of(PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties(),
-                restoreListener);
+        final PartnershipIndexes indexes = new PartnershipIndexes();
+        return of(PartnershipTopology.buildTopology(config.topics(), config.serdeConfig(), indexes),
+                config.streamsProperties(), restoreListener, indexes);
     }
 
     /** Any topology with these properties; nothing runs until {@link #start()}. */
     public static StreamsApp of(final Topology topology, final Properties properties,
             final StateRestoreListener restoreListener) {
+        // A topology other than the tracker's publishes no indexes.
+        return of(topology, properties, restoreListener, new PartnershipIndexes());
+    }
+
+    private static StreamsApp of(final Topology topology, final Properties properties,
+            final StateRestoreListener restoreListener, final PartnershipIndexes indexes) {
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(restoreListener, "restoreListener");
         final KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.setGlobalStateRestoreListener(restoreListener);
-        return new StreamsApp(streams);
+        return new StreamsApp(streams, indexes);
     }
 
     public void start() {
@@ -74,6 +87,11 @@ public final class StreamsApp implements AutoCloseable {
             }
         });
         return sent;
+    }
+
+    /** Where the tracker's tasks publish their indexes, for the query code (as the API reads them). */
+    public PartnershipIndexes indexes() {
+        return indexes;
     }
 
     /** System.nanoTime() when the application first reached RUNNING, 0 if it has not yet. */

@@ -105,6 +105,11 @@ public final class InstrumentVersions {
         return latestFactDay;
     }
 
+    /** The last day its state changes on, after which it stays the current state; null when it never changes. */
+    public LocalDate lastChangeDay() {
+        return days.length == 0 ? null : LocalDate.ofEpochDay(days[days.length - 1]);
+    }
+
     /**
      * The state as of a date (null: the current state), or null where none of its steps had happened by then: one
      * floor search, plus the present facts' ids.

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.core.index;
 
+import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.fold.EventEntries;
 import eu.partnershiptracker.core.fold.InstrumentId;
 import eu.partnershiptracker.core.fold.InstrumentVersions;
@@ -154,6 +155,35 @@ public final class PartnershipIndex {
     /** The first possible day of the latest-dated effective fact, or null when there is none. */
     public LocalDate latestFactDay() {
         return latestFactDay;
+    }
+
+    /**
+     * The last day any instrument's state changes on: as of any later date the state is the current one. Null when no
+     * state ever changes. O(instruments).
+     */
+    public LocalDate lastChangeDay() {
+        return Arrays.stream(instruments).map(InstrumentVersions::lastChangeDay).filter(Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+    }
+
+    /**
+     * The first day any entry's date or bounds name ({@link DateClaim#possibleFrom} or {@link DateClaim#certainFrom}),
+     * or null when none names one: the first entry with a lower bound, and the upper bounds of the entries open below
+     * it, read through the lookup (a claim is never certain before it is possible).
+     */
+    public LocalDate firstClaimedDay(final EntryLookup lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        LocalDate first = null;
+        for (final IndexedEntry entry : entries) {
+            if (!entry.earliestDay().equals(LocalDate.MIN)) {
+                return first == null || entry.earliestDay().isBefore(first) ? entry.earliestDay() : first;
+            }
+            final LocalDate certain = DateClaim.of(lookup.get(entry.eventId()).event()).certainFrom().orElse(null);
+            if (certain != null && (first == null || certain.isBefore(first))) {
+                first = certain;
+            }
+        }
+        return first;
     }
 
     /**

@@ -8,6 +8,7 @@ import eu.partnershiptracker.query.health.HealthChecks;
 import eu.partnershiptracker.query.health.HealthReport;
 import eu.partnershiptracker.query.routing.ClusterRouting;
 import eu.partnershiptracker.query.routing.InstanceClient;
+import eu.partnershiptracker.streams.PartnershipIndexes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -99,9 +100,13 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Binds the port and starts serving; queries answer 503 until the streams application is RUNNING, and are marked
      * possibly stale while {@code health} says the instance is not ready.
+     *
+     * @param indexes where the streams application's topology publishes its indexes, which queries read
      */
-    public static ApiServer start(final KafkaStreams streams, final Settings settings, final HealthChecks health) {
+    public static ApiServer start(final KafkaStreams streams, final PartnershipIndexes indexes,
+            final Settings settings, final HealthChecks health) {
         Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(indexes, "indexes");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(health, "health");
         final ObjectMapper mapper = JsonMapping.create();
@@ -132,7 +137,7 @@ public final class ApiServer implements AutoCloseable {
         final ChangeStream changeStream = new ChangeStream(window,
                 new ChangeCatchUp(settings.clientProperties(), settings.changesTopic(), renderer), metrics.registry());
         final ClusterRouting routing = new ClusterRouting(new MetadataService(streams, settings.self()),
-                new LocalStore(streams),
+                new LocalStore(streams, indexes),
                 new InstanceClient(settings.forwardTimeout()), mapper);
         metrics.register(app);
         app.before(QUERIES, ctx -> markStale(ctx, health));

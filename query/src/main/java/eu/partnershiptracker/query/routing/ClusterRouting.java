@@ -8,6 +8,9 @@ import eu.partnershiptracker.query.QueryUnavailableException;
 import eu.partnershiptracker.query.TimelineQueries;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,7 +93,7 @@ public final class ClusterRouting {
     public <T> void answerForAll(final Context ctx, final Function<TimelineQueries, T> query, final Class<T> type,
             final Function<List<T>, T> merge) {
         if (isLocalOnly(ctx)) {
-            answer(ctx, query.apply(new TimelineQueries(local::timelines)));
+            answer(ctx, query.apply(local.queries()));
             return;
         }
         final T merged;
@@ -100,7 +103,7 @@ public final class ClusterRouting {
             final LocalStore.Copy copies = local.everyPartition(metadata.partitions()).orElseThrow(() -> shareMissing);
             LOG.debug("answering {} from local copies: {}", ctx.path(), shareMissing.getMessage());
             ctx.header(InstanceClient.STALE_HEADER, "true");
-            answer(ctx, query.apply(new TimelineQueries(copies::store)));
+            answer(ctx, query.apply(copies.queries()));
             return;
         }
         answer(ctx, merged);
@@ -115,7 +118,7 @@ public final class ClusterRouting {
             }
         }
         final List<T> shares = new ArrayList<>();
-        shares.add(query.apply(new TimelineQueries(local::timelines)));
+        shares.add(query.apply(local.queries()));
         boolean stale = false;
         for (final CompletableFuture<InstanceClient.Reply> other : others) {
             final InstanceClient.Reply reply = join(other);
@@ -130,7 +133,7 @@ public final class ClusterRouting {
 
     private void answerLocally(final Context ctx, final int partition, final Function<TimelineQueries, Object> query) {
         final LocalStore.Copy copy = local.partition(partition);
-        final Object body = query.apply(new TimelineQueries(copy::store));
+        final Object body = query.apply(copy.queries());
         if (copy.stale()) {
             ctx.header(InstanceClient.STALE_HEADER, "true");
         }
@@ -153,8 +156,17 @@ public final class ClusterRouting {
         return true;
     }
 
+    /**
+     * Writes the answer as Jackson walks it, straight to the response, in the shape {@code ctx.json} gives: a snapshot
+     * of every partnership is never held as one String or tree besides the answer itself.
+     */
     private void answer(final Context ctx, final Object body) {
-        ctx.header(InstanceClient.ANSWERED_BY_HEADER, self).json(body);
+        ctx.header(InstanceClient.ANSWERED_BY_HEADER, self).contentType(ContentType.APPLICATION_JSON);
+        try (OutputStream response = ctx.outputStream()) {
+            mapper.writeValue(response, body);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("could not write the answer to " + ctx.path(), e);
+        }
     }
 
     private static void relay(final Context ctx, final InstanceClient.Reply reply) {

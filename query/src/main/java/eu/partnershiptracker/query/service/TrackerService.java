@@ -10,6 +10,7 @@ import eu.partnershiptracker.serde.SchemaRegistryCheck;
 import eu.partnershiptracker.serde.SchemaRegistryNotFoundException;
 import eu.partnershiptracker.serde.SchemaRegistryUnavailableException;
 import eu.partnershiptracker.streams.OutageTolerantHandler;
+import eu.partnershiptracker.streams.PartnershipIndexes;
 import eu.partnershiptracker.streams.PartnershipTopology;
 import eu.partnershiptracker.streams.TrackerConfig;
 import java.io.IOException;
@@ -70,8 +71,10 @@ public final class TrackerService implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         final int port = settings.httpPort() == 0 ? freePort(settings.httpHost()) : settings.httpPort();
         final TrackerConfig config = settings.trackerConfig(port);
+        final PartnershipIndexes indexes = new PartnershipIndexes();
         final KafkaStreams streams = new KafkaStreams(
-                PartnershipTopology.buildTopology(config.topics(), config.serdeConfig()), config.streamsProperties());
+                PartnershipTopology.buildTopology(config.topics(), config.serdeConfig(), indexes),
+                config.streamsProperties());
         streams.setUncaughtExceptionHandler(new OutageTolerantHandler());
         final CompletableFuture<Void> running = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
@@ -86,7 +89,7 @@ public final class TrackerService implements AutoCloseable {
                 config.topics().events());
         final ApiServer api;
         try {
-            api = ApiServer.start(streams, apiSettings(settings, config, port), health);
+            api = ApiServer.start(streams, indexes, apiSettings(settings, config, port), health);
         } catch (final ApiServer.PortInUseException e) {
             health.close();
             streams.close(Duration.ZERO);
