@@ -4,6 +4,7 @@ import eu.partnershiptracker.benchmark.load.EventGenerator;
 import eu.partnershiptracker.benchmark.results.Results;
 import eu.partnershiptracker.benchmark.results.ResultsWriter;
 import eu.partnershiptracker.cluster.ClusterSettings;
+import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.embedded.EmbeddedKafka;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ public final class Benchmark implements Callable<Integer> {
             + "lookup client; by default the run starts its own (TrackerService on the processed state).")
     String httpUrl;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "" + TrackerTopics.DEFAULT_PARTITIONS, description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--stream-threads", defaultValue = "1",

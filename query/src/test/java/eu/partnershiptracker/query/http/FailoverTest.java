@@ -1,12 +1,8 @@
 package eu.partnershiptracker.query.http;
 
-import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import eu.partnershiptracker.model.EventKind;
-import eu.partnershiptracker.model.InstrumentType;
-import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.routing.InstanceClient;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.testing.Infrastructure;
@@ -17,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTest {
 
-    private static final List<String> KEYS = List.of("EU:AL", "EU:JP", "EU:KR", "EU:MD", "EU:NO", "NATO:AU",
-            "NATO:JP", "NATO:NZ");
     private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(5);
     private static final Duration WATCH = Duration.ofSeconds(15);
     private static final Duration STARTUP = Duration.ofMinutes(2);
@@ -67,12 +60,12 @@ class FailoverTest {
         fixture = new TrackerFixture(infrastructure, 4);
         survivor = fixture.startService();
         // The first change registers the output schemas before a second instance could race to register them.
-        fixture.publish(sdp(KEYS.get(0), 1));
-        fixture.awaitCommittedChange(survivor, "sdp-" + KEYS.get(0));
-        for (int i = 1; i < KEYS.size(); i++) {
-            fixture.publish(sdp(KEYS.get(i), i + 1));
+        fixture.publish(TrackerFixture.sdpSigned(TrackerFixture.PARTNERSHIPS.get(0), 1));
+        fixture.awaitCommittedChange(survivor, "sdp-" + TrackerFixture.PARTNERSHIPS.get(0));
+        for (int i = 1; i < TrackerFixture.PARTNERSHIPS.size(); i++) {
+            fixture.publish(TrackerFixture.sdpSigned(TrackerFixture.PARTNERSHIPS.get(i), i + 1));
         }
-        KEYS.forEach(key -> TrackerFixture.awaitEvent(survivor, key, "sdp-" + key));
+        TrackerFixture.PARTNERSHIPS.forEach(key -> TrackerFixture.awaitEvent(survivor, key, "sdp-" + key));
     }
 
     @AfterEach
@@ -103,7 +96,7 @@ class FailoverTest {
         // Well within the 45 s session timeout after which the group would drop an instance that did not leave it.
         await("the survivor owns every partnership, answering current data").atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> {
-                    for (final String key : KEYS) {
+                    for (final String key : TrackerFixture.PARTNERSHIPS) {
                         final TrackerFixture.Reply reply = TrackerFixture.get(survivor, path(key));
                         assertThat(reply.status()).as(key).isEqualTo(200);
                         assertThat(answeredBy(reply)).as(key).endsWith(":" + survivor.httpPort());
@@ -131,7 +124,7 @@ class FailoverTest {
         final TrackerFixture.Reply all = TrackerFixture.get(survivor, "/api/partnerships");
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(all.json().path("count").asInt()).as("every partnership, from the survivor's copies")
-                .isEqualTo(KEYS.size());
+                .isEqualTo(TrackerFixture.PARTNERSHIPS.size());
         assertThat(all.headers().firstValue(InstanceClient.STALE_HEADER)).contains("true");
     }
 
@@ -153,7 +146,7 @@ class FailoverTest {
         await("the other instance owns partnerships and the survivor has copies of all").atMost(STARTUP)
                 .untilAsserted(() -> {
                     moved.clear();
-                    for (final String key : KEYS) {
+                    for (final String key : TrackerFixture.PARTNERSHIPS) {
                         final TrackerFixture.Reply routed = TrackerFixture.get(survivor, path(key));
                         assertThat(routed.status()).as(key + ": " + routed.body()).isEqualTo(200);
                         if (answeredBy(routed).endsWith(":" + port)) {
@@ -173,10 +166,10 @@ class FailoverTest {
     private static Map<String, Watched> watch() {
         final Map<String, Long> downSince = new LinkedHashMap<>();
         final Map<String, Watched> watched = new LinkedHashMap<>();
-        KEYS.forEach(key -> watched.put(key, new Watched(Duration.ZERO, false, 0)));
+        TrackerFixture.PARTNERSHIPS.forEach(key -> watched.put(key, new Watched(Duration.ZERO, false, 0)));
         final long end = System.nanoTime() + WATCH.toNanos();
         while (System.nanoTime() < end) {
-            for (final String key : KEYS) {
+            for (final String key : TrackerFixture.PARTNERSHIPS) {
                 final TrackerFixture.Reply reply = TrackerFixture.get(survivor, path(key));
                 final long now = System.nanoTime();
                 final Watched before = watched.get(key);
@@ -216,9 +209,5 @@ class FailoverTest {
 
     private static String answeredBy(final TrackerFixture.Reply reply) {
         return reply.headers().firstValue(InstanceClient.ANSWERED_BY_HEADER).orElseThrow();
-    }
-
-    private static PolicyEvent.Builder sdp(final String key, final int day) {
-        return event("sdp-" + key, key, InstrumentType.SDP, EventKind.SIGNED, "2019-03-0" + day);
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
-import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.routing.InstanceClient;
 import eu.partnershiptracker.query.service.TrackerService;
 import eu.partnershiptracker.testing.Infrastructure;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RealInfrastructure.class)
 class ScaleOutTest {
 
-    private static final List<String> KEYS = List.of("EU:AL", "EU:JP", "EU:KR", "EU:MD", "EU:NO", "NATO:AU",
-            "NATO:JP", "NATO:NZ");
     private static final List<String> FAN_OUT = List.of("/api/partnerships", "/api/partnerships?actor=NATO",
             "/api/stats", "/api/stats?asOf=2020-01-01", "/api/changes", "/api/stats/timeline",
             "/api/stats?asOf=2024&certainty=any", "/api/partnerships?knownAt=2000", "/api/changes?knownAt=2000");
@@ -39,15 +36,15 @@ class ScaleOutTest {
         first = fixture.startService();
         // The first change registers the output schemas. Two instances registering a new subject at the same moment
         // make Apicurio answer 409 to one of them (a serde issue reported to the lead), so the second starts after.
-        fixture.publish(sdp(KEYS.get(0), 1));
-        fixture.awaitCommittedChange(first, "sdp-" + KEYS.get(0));
+        fixture.publish(TrackerFixture.sdpSigned(TrackerFixture.PARTNERSHIPS.get(0), 1));
+        fixture.awaitCommittedChange(first, "sdp-" + TrackerFixture.PARTNERSHIPS.get(0));
         second = fixture.startService();
-        for (int i = 0; i < KEYS.size(); i++) {
-            final String key = KEYS.get(i);
-            fixture.publish(sdp(key, i + 1),
+        for (int i = 0; i < TrackerFixture.PARTNERSHIPS.size(); i++) {
+            final String key = TrackerFixture.PARTNERSHIPS.get(i);
+            fixture.publish(TrackerFixture.sdpSigned(key, i + 1),
                     event("fpa-" + key, key, InstrumentType.FPA, EventKind.NEGOTIATIONS_LAUNCHED, "2021-0" + (i + 1)));
         }
-        for (final String key : KEYS) {
+        for (final String key : TrackerFixture.PARTNERSHIPS) {
             TrackerFixture.awaitEvent(first, key, "fpa-" + key);
             TrackerFixture.awaitEvent(second, key, "fpa-" + key);
         }
@@ -64,7 +61,7 @@ class ScaleOutTest {
     void everyKeyQueryIsAnsweredIdenticallyByEitherInstanceSomeByForwarding() {
         await("both instances answer every partnership").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             int forwarded = 0;
-            for (final String key : KEYS) {
+            for (final String key : TrackerFixture.PARTNERSHIPS) {
                 final String path = "/api/partnerships/" + key.replace(':', '/');
                 final TrackerFixture.Reply fromFirst = TrackerFixture.get(first, path);
                 final TrackerFixture.Reply fromSecond = TrackerFixture.get(second, path);
@@ -77,7 +74,7 @@ class ScaleOutTest {
                 assertThat(TrackerFixture.get(second, path + "/history").body())
                         .isEqualTo(TrackerFixture.get(first, path + "/history").body());
             }
-            assertThat(forwarded).as("key queries answered by forwarding").isEqualTo(KEYS.size());
+            assertThat(forwarded).as("key queries answered by forwarding").isEqualTo(TrackerFixture.PARTNERSHIPS.size());
         });
     }
 
@@ -90,11 +87,11 @@ class ScaleOutTest {
                 assertThat(TrackerFixture.get(second, path).json()).as(path).isEqualTo(fromFirst.json());
             }
             assertThat(TrackerFixture.get(first, "/api/partnerships").json().path("count").asInt())
-                    .isEqualTo(KEYS.size());
+                    .isEqualTo(TrackerFixture.PARTNERSHIPS.size());
             assertThat(TrackerFixture.get(second, "/api/stats").json().path("byInstrument").path("FPA").asInt())
-                    .isEqualTo(KEYS.size());
+                    .isEqualTo(TrackerFixture.PARTNERSHIPS.size());
             assertThat(TrackerFixture.get(second, "/api/changes").json().path("count").asInt())
-                    .isEqualTo(2 * KEYS.size());
+                    .isEqualTo(2 * TrackerFixture.PARTNERSHIPS.size());
             // Each instance is asked with the same parameters: none of them answers with events recorded since 2000.
             assertThat(TrackerFixture.get(second, "/api/partnerships?knownAt=2000").json().path("count").asInt())
                     .isZero();
@@ -104,14 +101,10 @@ class ScaleOutTest {
         final Map<String, String> localOnly = Map.of(InstanceClient.LOCAL_ONLY_HEADER, "true");
         assertThat(TrackerFixture.get(first, "/api/partnerships", localOnly).json().path("count").asInt()
                 + TrackerFixture.get(second, "/api/partnerships", localOnly).json().path("count").asInt())
-                .as("each instance holds its own share").isEqualTo(KEYS.size());
+                .as("each instance holds its own share").isEqualTo(TrackerFixture.PARTNERSHIPS.size());
     }
 
     private static String answeredBy(final TrackerFixture.Reply reply) {
         return reply.headers().firstValue(InstanceClient.ANSWERED_BY_HEADER).orElseThrow();
-    }
-
-    private static PolicyEvent.Builder sdp(final String key, final int day) {
-        return event("sdp-" + key, key, InstrumentType.SDP, EventKind.SIGNED, "2019-03-0" + day);
     }
 }

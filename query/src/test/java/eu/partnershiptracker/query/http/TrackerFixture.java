@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.cluster.TopicNames;
 import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.core.testing.TestEvents;
+import eu.partnershiptracker.model.EventKind;
+import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.client.ServerSentEvents;
 import eu.partnershiptracker.query.service.ServeSettings;
@@ -50,6 +53,10 @@ public final class TrackerFixture implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Eight partnerships of both actors, enough for every partition of a four-partition topic to hold some. */
+    public static final List<String> PARTNERSHIPS = List.of("EU:AL", "EU:JP", "EU:KR", "EU:MD", "EU:NO", "NATO:AU",
+            "NATO:JP", "NATO:NZ");
 
     private final Infrastructure infrastructure;
     private final TopicNames topics;
@@ -207,5 +214,10 @@ public final class TrackerFixture implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /** An SDP signed with the partnership on 2019-03-0{@code day}, with event id "sdp-KEY". */
+    public static PolicyEvent.Builder sdpSigned(final String key, final int day) {
+        return TestEvents.event("sdp-" + key, key, InstrumentType.SDP, EventKind.SIGNED, "2019-03-0" + day);
     }
 }
