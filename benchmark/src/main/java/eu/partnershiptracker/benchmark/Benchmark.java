@@ -84,7 +84,8 @@ public final class Benchmark implements Callable<Integer> {
             + "lookup client; by default the run starts its own (TrackerService on the processed state).")
     String httpUrl;
 
-    @Option(names = "--partitions", defaultValue = "" + TrackerTopics.DEFAULT_PARTITIONS, description = "Partitions per topic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "" + TrackerTopics.DEFAULT_PARTITIONS,
+            description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--stream-threads", defaultValue = "1",

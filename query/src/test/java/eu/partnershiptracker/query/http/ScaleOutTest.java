@@ -74,7 +74,8 @@ class ScaleOutTest {
                 assertThat(TrackerFixture.get(second, path + "/history").body())
                         .isEqualTo(TrackerFixture.get(first, path + "/history").body());
             }
-            assertThat(forwarded).as("key queries answered by forwarding").isEqualTo(TrackerFixture.PARTNERSHIPS.size());
+            assertThat(forwarded).as("key queries answered by forwarding")
+                    .isEqualTo(TrackerFixture.PARTNERSHIPS.size());
         });
     }
 
