@@ -70,10 +70,10 @@ public final class IncrementalChangeFeed {
             return new Outcome(accepted.index(), delta, Optional.empty(), List.of());
         }
         final long sequence = prior.changeCount() + 1;
-        final PartnershipState before = prior.currentImage(withoutEventIds(delta.instrumentsBefore()),
+        final PartnershipState before = prior.currentImage(published(prior, delta.instrumentsBefore()),
                 delta.conflictsBefore());
-        final PartnershipState after = accepted.index().currentImage(withoutEventIds(delta.instrumentsAfter()),
-                delta.conflictsAfter());
+        final PartnershipState after = accepted.index().currentImage(
+                published(accepted.index(), delta.instrumentsAfter()), delta.conflictsAfter());
         final boolean retroactive = cause.event().getCorrection() != null || prior.latestFactDay() != null
                 && DateClaim.of(cause.event()).earliestDay().isBefore(prior.latestFactDay());
         final String changeId = partnership + "/" + sequence;
@@ -88,7 +88,11 @@ public final class IncrementalChangeFeed {
         return new Outcome(index, delta, Optional.of(change), instruments);
     }
 
-    private static List<InstrumentState> withoutEventIds(final List<InstrumentState> states) {
-        return states.stream().map(state -> InstrumentState.newBuilder(state).setEventIds(List.of()).build()).toList();
+    /**
+     * The instruments' current states without eventIds, as their versions keep them: copying a state to empty its
+     * eventIds would first copy the list, which grows with the instrument.
+     */
+    private static List<InstrumentState> published(final PartnershipIndex index, final List<InstrumentState> states) {
+        return states.stream().map(state -> index.instrument(InstrumentId.of(state)).published()).toList();
     }
 }

@@ -12,11 +12,14 @@ import eu.partnershiptracker.model.PolicyEvent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -30,6 +33,10 @@ import java.util.TreeSet;
  *     status rule's maxima and minima as it goes: O(m log m) for m facts, one version per day that changes it.</li>
  * <li>Versions leave out the eventIds (all present steps' events), which would make them O(m^2) together: each fact
  *     keeps the day its step appears instead, and an as-of answer lists the facts present by then.</li>
+ * <li>A fact that comes after all the others ({@link #appendable}) cannot change the versions before its first day,
+ *     and the status rule only needs the few steps that hold one of its maxima or minima (the sweep's tail), so
+ *     {@link #appended} resumes the sweep from those: no fact is read again and the work does not grow with the facts.
+ *     The per-fact arrays and the versions are still copied on write (a memory copy of m references).</li>
  * </ul>
  */
 public final class InstrumentVersions {
@@ -47,19 +54,36 @@ public final class InstrumentVersions {
     /** The current state without eventIds, as the instruments topic publishes it. */
     private final InstrumentState published;
     private final List<Conflict> conflicts;
+    /** The steps the sweep's state refers to once every day has passed, in EventOrder: at most eight. */
+    private final List<InstrumentFold.Step> tail;
+    /** The last day any step becomes possible or certain on; null when none does. */
+    private final LocalDate lastSweepDay;
+    /** The last fact in {@link EventOrder}. */
+    private final PolicyEvent lastFact;
+    /** The non-repeatable kinds with a claim here, whose resolution a further claim would change. */
+    private final Set<EventKind> claimedKinds;
 
     private InstrumentVersions(final InstrumentId id, final List<String> factIds, final long[] presentFrom,
-            final LocalDate latestFactDay, final long[] days, final InstrumentState[] states,
-            final InstrumentState published, final List<Conflict> conflicts) {
+            final LocalDate latestFactDay, final Swept swept, final List<Conflict> conflicts,
+            final PolicyEvent lastFact, final Set<EventKind> claimedKinds) {
         this.id = id;
         this.factIds = factIds;
         this.presentFrom = presentFrom;
         this.latestFactDay = latestFactDay;
-        this.days = days;
-        this.states = states;
-        this.current = withEventIds(published, factIds);
-        this.published = published;
+        this.days = swept.days();
+        this.states = swept.states();
+        this.current = withEventIds(swept.published(), factIds);
+        this.published = swept.published();
         this.conflicts = conflicts;
+        this.tail = swept.tail();
+        this.lastSweepDay = swept.lastDay();
+        this.lastFact = lastFact;
+        this.claimedKinds = claimedKinds;
+    }
+
+    /** The versions a sweep gives: days and states, the state after the last day, and what resuming it needs. */
+    private record Swept(long[] days, InstrumentState[] states, InstrumentState published,
+            List<InstrumentFold.Step> tail, LocalDate lastDay) {
     }
 
     /** @param facts the instrument's effective events, at least one, all of instrument {@code id}, in any order */
@@ -73,22 +97,88 @@ public final class InstrumentVersions {
             throw new IllegalArgumentException("event " + fact.getEventId() + " is not of instrument " + id);
         });
         final Sweep sweep = new Sweep(id, sorted, InstrumentFold.steps(sorted));
+        final long[] presentFrom = sweep.presentFrom();
+        final List<String> ids = sorted.stream().map(PolicyEvent::getEventId).toList();
+        final Set<EventKind> claimed = EnumSet.noneOf(EventKind.class);
+        sorted.stream().map(PolicyEvent::getKind).filter(kind -> !Lifecycle.repeatable(kind)).forEach(claimed::add);
+        return new InstrumentVersions(id, ids, presentFrom,
+                sorted.stream().map(fact -> DateClaim.of(fact).earliestDay()).max(LocalDate::compareTo).orElseThrow(),
+                sweep(sweep, new long[0], Collections.singletonList(sweep.state()), LocalDate.MIN), InstrumentFold.conflicts(sorted),
+                sorted.get(sorted.size() - 1), claimed);
+    }
+
+    /**
+     * Whether {@link #appended} can take this further fact of the instrument: it comes after every fact in
+     * {@link EventOrder}, no step changes after its first day, it adds no conflict, it is repeatable or the first
+     * claim of its kind (so no resolved date moves), and it names the instrument as it is named or not at all (the
+     * name holds on every date). Then the versions before its first day stay as they are.
+     */
+    public boolean appendable(final PolicyEvent fact) {
+        Objects.requireNonNull(fact, "fact");
+        final LocalDate first = DateClaim.of(fact).possibleFrom().orElse(null);
+        return first != null && (lastSweepDay == null || !first.isBefore(lastSweepDay))
+                && (fact.getInstrumentName() == null || fact.getInstrumentName().equals(published.getName()))
+                && EventOrder.EVENTS.compare(lastFact, fact) < 0
+                && (Lifecycle.repeatable(fact.getKind()) || !claimedKinds.contains(fact.getKind()))
+                && InstrumentId.of(fact).equals(id) && InstrumentFold.conflicts(List.of(fact)).isEmpty();
+    }
+
+    /**
+     * These versions with one more fact that is {@link #appendable}: the versions before its first day kept, the
+     * sweep resumed from its tail and the new step. Equal to {@link #of} on all the facts.
+     */
+    public InstrumentVersions appended(final PolicyEvent fact) {
+        if (!appendable(fact)) {
+            throw new IllegalArgumentException("event " + fact.getEventId() + " does not come after every fact of "
+                    + id + ", or changes a claim");
+        }
+        final List<InstrumentFold.Step> steps = new ArrayList<>(tail);
+        steps.addAll(InstrumentFold.steps(List.of(fact)));
+        final List<PolicyEvent> facts = steps.stream().flatMap(step -> step.events().stream())
+                .sorted(EventOrder.EVENTS).toList();
+        final LocalDate first = DateClaim.of(fact).possibleFrom().orElseThrow();
+        final int found = Arrays.binarySearch(days, first.toEpochDay());
+        final int kept = found >= 0 ? found : -found - 1;
+        final List<String> ids = new ArrayList<>(factIds.size() + 1);
+        ids.addAll(factIds);
+        ids.add(fact.getEventId());
+        final long[] from = Arrays.copyOf(presentFrom, presentFrom.length + 1);
+        from[presentFrom.length] = first.toEpochDay();
+        final Set<EventKind> claimed = EnumSet.noneOf(EventKind.class);
+        claimed.addAll(claimedKinds);
+        if (!Lifecycle.repeatable(fact.getKind())) {
+            claimed.add(fact.getKind());
+        }
+        return new InstrumentVersions(id, List.copyOf(ids), from,
+                first.isAfter(latestFactDay) ? first : latestFactDay,
+                sweep(new Sweep(id, facts, steps), Arrays.copyOf(days, kept),
+                        Arrays.asList(Arrays.copyOf(states, kept + 1)), first),
+                conflicts, fact, claimed);
+    }
+
+    /**
+     * Runs the sweep over its days, adding a version for each day from {@code from} on that changes the state, after the
+     * versions kept (days before {@code from}, and the states before and from each).
+     */
+    private static Swept sweep(final Sweep sweep, final long[] keptDays, final List<InstrumentState> keptStates,
+            final LocalDate from) {
         final List<Long> days = new ArrayList<>();
-        final List<InstrumentState> states = new ArrayList<>();
-        states.add(sweep.state());
+        final List<InstrumentState> states = new ArrayList<>(keptStates);
+        LocalDate last = null;
         for (final Map.Entry<LocalDate, List<Runnable>> day : sweep.changes().entrySet()) {
             day.getValue().forEach(Runnable::run);
+            last = day.getKey();
             final InstrumentState state = sweep.state();
-            if (!Objects.equals(state, states.get(states.size() - 1))) {
+            if (!day.getKey().isBefore(from) && !Objects.equals(state, states.get(states.size() - 1))) {
                 days.add(day.getKey().toEpochDay());
                 states.add(state);
             }
         }
-        final List<String> ids = sorted.stream().map(PolicyEvent::getEventId).toList();
-        return new InstrumentVersions(id, ids, sweep.presentFrom(),
-                sorted.stream().map(fact -> DateClaim.of(fact).earliestDay()).max(LocalDate::compareTo).orElseThrow(),
-                days.stream().mapToLong(Long::longValue).toArray(), states.toArray(InstrumentState[]::new),
-                sweep.state(), InstrumentFold.conflicts(sorted));
+        final long[] all = Arrays.copyOf(keptDays, keptDays.length + days.size());
+        for (int i = 0; i < days.size(); i++) {
+            all[keptDays.length + i] = days.get(i);
+        }
+        return new Swept(all, states.toArray(InstrumentState[]::new), sweep.state(), sweep.tail(), last);
     }
 
     public InstrumentId id() {
@@ -221,6 +311,36 @@ public final class InstrumentVersions {
                 step.events().forEach(event -> from[positions.get(event)] = day);
             }
             return from;
+        }
+
+        /**
+         * The steps the state refers to once every day has passed (the first present and first certain, the highest
+         * certain and possible, the signing and entry into force, those of the last title and name), in their order:
+         * another step after all days then sees the same maxima and minima as with every step.
+         */
+        List<InstrumentFold.Step> tail() {
+            final int[] stepOf = new int[facts.size()];
+            final Map<PolicyEvent, Integer> positions = positions();
+            for (int s = 0; s < steps.size(); s++) {
+                for (final PolicyEvent event : steps.get(s).events()) {
+                    stepOf[positions.get(event)] = s;
+                }
+            }
+            int named = -1;
+            for (int i = 0; i < facts.size(); i++) {
+                if (facts.get(i).getInstrumentName() != null) {
+                    named = i;
+                }
+            }
+            final TreeSet<Integer> kept = new TreeSet<>();
+            for (final int step : new int[] {firstPresent, firstCertain, highestCertain, signed, inForce,
+                    possibleStaged.isEmpty() ? NONE : possibleStaged.last(), titled < 0 ? NONE : stepOf[titled],
+                    named < 0 ? NONE : stepOf[named]}) {
+                if (step >= 0 && step != NONE) {
+                    kept.add(step);
+                }
+            }
+            return kept.stream().map(steps::get).toList();
         }
 
         private Map<PolicyEvent, Integer> positions() {

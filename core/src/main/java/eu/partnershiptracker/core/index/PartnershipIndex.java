@@ -42,9 +42,10 @@ import java.util.TreeSet;
  *     (claims, conflicts and steps never cross instruments), so as of D the instruments are one floor search each.</li>
  * <li>The audit rule is kept as the deciding correction of each target, arrived or not; marks never cascade, so an
  *     entry changes at most its own instrument and its target's.</li>
- * <li>Accepting an entry copies the two per-entry arrays (n references, a memory copy) and the instruments array, and
- *     rebuilds the affected instruments from their own facts; the map of corrections is copied only when a correction
- *     arrives. Persistent trees would make the copies O(log n); at the sizes the tracker sees the copy is the cheaper.</li>
+ * <li>Accepting an entry copies the two per-entry arrays (n references, a memory copy) and the instruments array; an
+ *     effective fact that comes after all of its instrument's facts is appended to its versions without reading any
+ *     ({@link InstrumentVersions#appended}), and otherwise the affected instruments are rebuilt from their own facts;
+ *     the map of corrections is copied only when a correction arrives. Persistent trees would make the copies O(log n); at the sizes the tracker sees the copy is the cheaper.</li>
  * <li>knownAt answers fold the entries recorded up to knownAt with the reference fold: they are rare, and a cut in
  *     transaction time would need an index per instant.</li>
  * </ul>
@@ -192,6 +193,24 @@ public final class PartnershipIndex {
      * lookup (which may or may not know the new entry yet).
      */
     public Accepted accept(final TimelineEntry entry, final EntryLookup lookup) {
+        return accept(entry, lookup, true);
+    }
+
+    /**
+     * Whether accepting this new entry extends its instrument's versions without reading its facts: an effective fact
+     * that marks nothing and that the instrument can append ({@link InstrumentVersions#appendable}).
+     */
+    boolean appendsFast(final TimelineEntry entry) {
+        final IndexedEntry added = IndexedEntry.of(entry);
+        if (correctedId(entry.event()).isPresent() || !isFact(added, deciding)) {
+            return false;
+        }
+        final InstrumentVersions old = find(instruments, added.instrument());
+        return old != null && old.appendable(entry.event());
+    }
+
+    /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
+    Accepted accept(final TimelineEntry entry, final EntryLookup lookup, final boolean fastPath) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(lookup, "lookup");
         final IndexedEntry added = IndexedEntry.of(entry);
@@ -238,6 +257,7 @@ public final class PartnershipIndex {
             affected.add(added.instrument());
         }
 
+        final boolean appends = fastPath && appendsFast(entry);
         InstrumentVersions[] rebuilt = instruments;
         final List<InstrumentState> statesBefore = new ArrayList<>();
         final List<InstrumentState> statesAfter = new ArrayList<>();
@@ -245,15 +265,8 @@ public final class PartnershipIndex {
         final List<Conflict> conflictsAfter = new ArrayList<>();
         for (final InstrumentId id : affected) {
             final InstrumentVersions old = find(instruments, id);
-            final List<PolicyEvent> facts = new ArrayList<>();
-            if (old != null) {
-                old.factIds().stream().filter(factId -> !unmarkedFacts.contains(factId))
-                        .forEach(factId -> facts.add(lookup.get(factId).event()));
-            }
-            if (fact && added.instrument().equals(id)) {
-                facts.add(event);
-            }
-            final InstrumentVersions now = facts.isEmpty() ? null : InstrumentVersions.of(id, facts);
+            final InstrumentVersions now = appends ? old.appended(event) : rebuilt(id, old, unmarkedFacts,
+                    fact && added.instrument().equals(id) ? event : null, lookup);
             rebuilt = replaced(rebuilt, id, now);
             // An affected instrument always changes: its current eventIds (all its facts) gain or lose this entry.
             if (old != null) {
@@ -415,6 +428,20 @@ public final class PartnershipIndex {
 
     private static boolean isFact(final IndexedEntry entry, final Map<String, IndexedEntry> marks) {
         return !entry.retraction() && !marks.containsKey(entry.eventId());
+    }
+
+    /** The instrument rebuilt from its facts read through the lookup, without the unmarked ones, with the new one. */
+    private static InstrumentVersions rebuilt(final InstrumentId id, final InstrumentVersions old,
+            final Set<String> unmarkedFacts, final PolicyEvent newFact, final EntryLookup lookup) {
+        final List<PolicyEvent> facts = new ArrayList<>();
+        if (old != null) {
+            old.factIds().stream().filter(factId -> !unmarkedFacts.contains(factId))
+                    .forEach(factId -> facts.add(lookup.get(factId).event()));
+        }
+        if (newFact != null) {
+            facts.add(newFact);
+        }
+        return facts.isEmpty() ? null : InstrumentVersions.of(id, facts);
     }
 
     private static InstrumentVersions find(final InstrumentVersions[] sorted, final InstrumentId id) {

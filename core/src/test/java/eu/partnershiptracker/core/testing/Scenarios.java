@@ -73,6 +73,68 @@ public final class Scenarios {
                 .flatMap(list -> Arbitraries.randoms().map(random -> scenario(list, random, rich)));
     }
 
+    /**
+     * One partnership whose few instruments grow long: mostly dialogue rounds and other repeatable events, a few days
+     * apart and some on the same day, arriving mostly in date order with some dated early or arriving late, among them a
+     * lifecycle step now and then (claimed again sometimes), short or open bounds, month dates, titles, names (renamed
+     * now and then), a stated order with a contradiction and a correction or retraction now and then. Each event is
+     * delivered once.
+     */
+    public static Arbitrary<Scenario> longInstruments(final int maxEvents) {
+        return Combinators.combine(Arbitraries.integers().between(2, maxEvents), Arbitraries.randoms())
+                .as(Scenarios::longInstruments);
+    }
+
+    private static Scenario longInstruments(final int count, final Random random) {
+        final List<PolicyEvent> events = new ArrayList<>();
+        final List<EventKind> steps = List.of(EventKind.LAUNCHED, EventKind.SIGNED, EventKind.ENTERED_INTO_FORCE,
+                EventKind.NEGOTIATIONS_LAUNCHED, EventKind.TERMINATED);
+        final List<EventKind> repeated = List.of(EventKind.HELD, EventKind.HELD, EventKind.HELD, EventKind.UPGRADED,
+                EventKind.SUSPENDED, EventKind.UNKNOWN);
+        LocalDate day = LocalDate.of(2019, 1, 1);
+        for (int i = 0; i < count; i++) {
+            day = day.plusDays(random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(4));
+            final int roll = random.nextInt(20);
+            final EventKind kind = roll == 0 ? steps.get(random.nextInt(steps.size()))
+                    : repeated.get(random.nextInt(repeated.size()));
+            final LocalDate dated = random.nextInt(10) == 0 ? day.minusDays(random.nextInt(60)) : day;
+            final PolicyEvent.Builder event = TestEvents.event("e" + i, PARTNERSHIPS.get(0),
+                    InstrumentType.SECURITY_DEFENCE_DIALOGUE, kind, dated.toString())
+                    .setInstrumentKey(random.nextInt(6) == 0 ? "second" : "first");
+            if (random.nextInt(15) == 0) {
+                event.setEventDate(null).setDateBounds(new DateBounds(
+                        new PartialDate(dated, DatePrecision.DAY),
+                        random.nextInt(3) == 0 ? null : new PartialDate(dated.plusDays(random.nextInt(10)),
+                                DatePrecision.DAY)));
+            } else if (random.nextInt(10) == 0) {
+                event.setEventDate(new PartialDate(dated.withDayOfMonth(1), DatePrecision.MONTH));
+            }
+            if (random.nextInt(3) == 0) {
+                event.setTitle("Round " + i);
+            }
+            if (random.nextInt(10) == 0) {
+                event.setInstrumentName(random.nextInt(4) == 0 ? "Other dialogue" : "Dialogue");
+            }
+            if (random.nextInt(30) == 0) {
+                event.setOrders(List.of(new StepOrder("order-0", "source-of-order-0.txt", "as listed", null,
+                        "e" + i + " < another step", List.of("The dates of e" + i + " contradict order-0."))));
+            }
+            if (i > 0 && random.nextInt(25) == 0) {
+                event.setCorrection(new Correction("e" + random.nextInt(i),
+                        random.nextBoolean() ? CorrectionType.CORRECTS : CorrectionType.RETRACTS, null));
+            }
+            events.add(event.build());
+        }
+        final List<PolicyEvent> arrivals = new ArrayList<>(events);
+        // An event now and then arrives a few places late, after events dated after it.
+        for (int i = 0; i < arrivals.size() - 1; i++) {
+            if (random.nextInt(10) == 0) {
+                Collections.swap(arrivals, i, i + 1 + random.nextInt(Math.min(5, arrivals.size() - i - 1)));
+            }
+        }
+        return new Scenario(arrivals);
+    }
+
     public static Arbitrary<List<LocalDate>> asOfDates() {
         return Arbitraries.integers().between(0, 6 * 366).map(days -> LocalDate.of(2018, 12, 1).plusDays(days))
                 .list().ofMinSize(1).ofMaxSize(4);

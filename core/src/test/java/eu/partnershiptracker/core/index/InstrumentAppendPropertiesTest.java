@@ -1,0 +1,156 @@
+package eu.partnershiptracker.core.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.core.fold.InstrumentId;
+import eu.partnershiptracker.core.fold.InstrumentVersions;
+import eu.partnershiptracker.core.fold.PartnershipFold;
+import eu.partnershiptracker.core.fold.Timeline;
+import eu.partnershiptracker.core.fold.TimelineEntry;
+import eu.partnershiptracker.core.testing.Scenarios;
+import eu.partnershiptracker.model.PolicyEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The fast path of {@link PartnershipIndex#accept} (a fact appended to its instrument's versions without reading its
+ * facts) must give exactly what rebuilding the instrument from its facts gives, and must be taken for most events of
+ * long instruments that grow in date order, or it saves nothing.
+ */
+class InstrumentAppendPropertiesTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+    private static final LocalDate BEFORE_EVERYTHING = LocalDate.of(1950, 1, 1);
+
+    @Property(tries = 200)
+    void longInstrumentsAppendMostEventsAsTheRebuildWould(@ForAll("longInstruments") final Scenarios.Scenario scenario,
+            @ForAll final long seed) {
+        final int[] counts = acceptBothWays(scenario, new Random(seed), true);
+        // Late events, same-day ties, corrections, second claims and first events of an instrument take the rebuild.
+        if (counts[1] >= 30) {
+            assertThat(counts[0]).as("events appended fast of " + counts[1]).isGreaterThanOrEqualTo(counts[1] / 4);
+        }
+    }
+
+    @Property(tries = 200)
+    void richScenariosAppendAsTheRebuildWould(@ForAll("richScenarios") final Scenarios.Scenario scenario,
+            @ForAll final long seed) {
+        acceptBothWays(scenario, new Random(seed), false);
+    }
+
+    @Provide
+    Arbitrary<Scenarios.Scenario> longInstruments() {
+        return Scenarios.longInstruments(80);
+    }
+
+    @Provide
+    Arbitrary<Scenarios.Scenario> richScenarios() {
+        return Scenarios.richScenarios(24);
+    }
+
+    /** Accepts every first arrival both ways, comparing after each; {fast appends, accepted}. */
+    private static int[] acceptBothWays(final Scenarios.Scenario scenario, final Random random,
+            final boolean againstTheFold) {
+        final Map<String, List<TimelineEntry>> byKey = new TreeMap<>();
+        final Set<String> seen = new HashSet<>();
+        final List<PolicyEvent> arrivals = scenario.arrivals();
+        for (int i = 0; i < arrivals.size(); i++) {
+            final PolicyEvent event = arrivals.get(i);
+            if (seen.add(event.getEventId())) {
+                byKey.computeIfAbsent(PartnershipKey.of(event), key -> new ArrayList<>())
+                        .add(new TimelineEntry(event, T0.plusSeconds(random.nextInt(arrivals.size())), 0, i));
+            }
+        }
+        int fast = 0;
+        int accepted = 0;
+        for (final List<TimelineEntry> entries : byKey.values()) {
+            final Map<String, TimelineEntry> store = new HashMap<>();
+            final EntryLookup lookup = id -> Optional.ofNullable(store.get(id));
+            final Set<InstrumentId> ids = new TreeSet<>();
+            final List<TimelineEntry> known = new ArrayList<>();
+            PartnershipIndex index = PartnershipIndex.EMPTY;
+            for (final TimelineEntry entry : entries) {
+                store.put(entry.eventId(), entry);
+                known.add(entry);
+                ids.add(InstrumentId.of(entry.event()));
+                if (index.appendsFast(entry)) {
+                    fast++;
+                }
+                accepted++;
+                final PartnershipIndex.Accepted appended = index.accept(entry, lookup, true);
+                final PartnershipIndex.Accepted rebuilt = index.accept(entry, lookup, false);
+                final String after = "after " + entry.eventId() + " of " + known.size();
+                assertThat(appended.delta()).as(after).isEqualTo(rebuilt.delta());
+                assertThat(appended.index().latestFactDay()).as(after).isEqualTo(rebuilt.index().latestFactDay());
+                assertThat(appended.index().lastChangeDay()).as(after).isEqualTo(rebuilt.index().lastChangeDay());
+                final List<LocalDate> dates = dates(known);
+                for (final InstrumentId id : ids) {
+                    assertSameVersions(after + ", " + id, appended.index().instrument(id),
+                            rebuilt.index().instrument(id), dates);
+                }
+                if (againstTheFold) {
+                    final Timeline timeline = new Timeline(0, known);
+                    for (final LocalDate date : dates) {
+                        assertThat(appended.index().stateAsOf(date, lookup)).as(after + " as of " + date)
+                                .isEqualTo(PartnershipFold.stateAsOf(timeline, date));
+                    }
+                }
+                index = appended.index();
+            }
+        }
+        return new int[] {fast, accepted};
+    }
+
+    /** Equal on every day a state can change on, the day before it, and before and after everything. */
+    private static void assertSameVersions(final String what, final InstrumentVersions actual,
+            final InstrumentVersions expected, final List<LocalDate> dates) {
+        if (expected == null) {
+            assertThat(actual).as(what).isNull();
+            return;
+        }
+        assertThat(actual).as(what).isNotNull();
+        assertThat(actual.factIds()).as(what).isEqualTo(expected.factIds());
+        assertThat(actual.published()).as(what).isEqualTo(expected.published());
+        assertThat(actual.conflicts()).as(what).isEqualTo(expected.conflicts());
+        assertThat(actual.latestFactDay()).as(what).isEqualTo(expected.latestFactDay());
+        assertThat(actual.lastChangeDay()).as(what).isEqualTo(expected.lastChangeDay());
+        for (final LocalDate date : dates) {
+            assertThat(actual.asOf(date)).as(what + " as of " + date).isEqualTo(expected.asOf(date));
+        }
+    }
+
+    private static List<LocalDate> dates(final List<TimelineEntry> entries) {
+        final Set<LocalDate> dates = new TreeSet<>();
+        dates.add(BEFORE_EVERYTHING);
+        for (final TimelineEntry entry : entries) {
+            final DateClaim claim = DateClaim.of(entry.event());
+            claim.possibleFrom().ifPresent(day -> {
+                dates.add(day);
+                dates.add(day.minusDays(1));
+            });
+            claim.certainFrom().ifPresent(day -> {
+                dates.add(day);
+                dates.add(day.minusDays(1));
+            });
+        }
+        final List<LocalDate> all = new ArrayList<>(dates);
+        all.add(null);
+        return all;
+    }
+}
