@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.AvroRuntimeException;
@@ -222,18 +221,18 @@ public final class PartnershipRows {
     }
 
     /** Groups the rows of a scan, in key order, into one timeline per partnership. */
-    private final class Timelines implements KeyValueIterator<String, Timeline> {
+    private final class Timelines extends LookaheadIterator<String, Timeline> {
 
         private final KeyValueIterator<Bytes, byte[]> all;
-        private KeyValue<String, Timeline> next;
 
         Timelines(final KeyValueIterator<Bytes, byte[]> all) {
+            super(all);
             this.all = all;
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && all.hasNext()) {
+        protected KeyValue<String, Timeline> advance() {
+            while (all.hasNext()) {
                 final String partnership = new String(partnership(all.peekNextKey()), StandardCharsets.UTF_8);
                 final List<TimelineEntry> entries = new ArrayList<>();
                 long changeCount = 0;
@@ -246,32 +245,11 @@ public final class PartnershipRows {
                         changeCount = changeCount(row.value);
                     }
                 }
-                next = entries.isEmpty() ? null : KeyValue.pair(partnership, timeline(changeCount, entries));
+                if (!entries.isEmpty()) {
+                    return KeyValue.pair(partnership, timeline(changeCount, entries));
+                }
             }
-            return next != null;
-        }
-
-        @Override
-        public KeyValue<String, Timeline> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            final KeyValue<String, Timeline> current = next;
-            next = null;
-            return current;
-        }
-
-        @Override
-        public String peekNextKey() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return next.key;
-        }
-
-        @Override
-        public void close() {
-            all.close();
+            return null;
         }
     }
 }

@@ -1,7 +1,6 @@
 package eu.partnershiptracker.streams;
 
 import eu.partnershiptracker.core.fold.Timeline;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -52,42 +51,17 @@ final class TimelineView implements ReadOnlyKeyValueStore<String, Timeline> {
     @Override
     public KeyValueIterator<String, Timeline> range(final String from, final String to) {
         final KeyValueIterator<String, Timeline> all = rows.timelines();
-        return new KeyValueIterator<>() {
-            private KeyValue<String, Timeline> next;
-
+        return new LookaheadIterator<>(all) {
             @Override
-            public boolean hasNext() {
-                while (next == null && all.hasNext()) {
+            protected KeyValue<String, Timeline> advance() {
+                while (all.hasNext()) {
                     final KeyValue<String, Timeline> candidate = all.next();
                     if ((from == null || candidate.key.compareTo(from) >= 0)
                             && (to == null || candidate.key.compareTo(to) <= 0)) {
-                        next = candidate;
+                        return candidate;
                     }
                 }
-                return next != null;
-            }
-
-            @Override
-            public KeyValue<String, Timeline> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                final KeyValue<String, Timeline> current = next;
-                next = null;
-                return current;
-            }
-
-            @Override
-            public String peekNextKey() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return next.key;
-            }
-
-            @Override
-            public void close() {
-                all.close();
+                return null;
             }
         };
     }

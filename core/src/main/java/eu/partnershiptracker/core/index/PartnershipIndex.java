@@ -313,18 +313,8 @@ public final class PartnershipIndex {
             return null;
         }
         final int listed = listed(asOf);
-        final IndexedEntry last = lastRecorded[(listed == 0 ? entries.length : listed) - 1];
-        return PartnershipState.newBuilder()
-                .setActor(actor)
-                .setCounterpart(counterpart)
-                .setCounterpartName(counterpartName)
+        return header(lastRecorded[(listed == 0 ? entries.length : listed) - 1], present, conflicts)
                 .setAsOf(asOf)
-                .setKnownAt(null)
-                .setInstruments(present)
-                .setEvents(List.of())
-                .setConflicts(conflicts)
-                .setLastEventId(last.eventId())
-                .setUpdatedAt(last.recordedAt())
                 .build();
     }
 
@@ -348,7 +338,12 @@ public final class PartnershipIndex {
         if (instruments.length == 0) {
             return null;
         }
-        final IndexedEntry last = lastRecorded[entries.length - 1];
+        return header(lastRecorded[entries.length - 1], present, conflicts).build();
+    }
+
+    /** A state without its event list: the names, these instruments and conflicts, and the entry recorded last. */
+    private PartnershipState.Builder header(final IndexedEntry last, final List<InstrumentState> present,
+            final List<Conflict> conflicts) {
         return PartnershipState.newBuilder()
                 .setActor(actor)
                 .setCounterpart(counterpart)
@@ -357,8 +352,7 @@ public final class PartnershipIndex {
                 .setEvents(List.of())
                 .setConflicts(conflicts)
                 .setLastEventId(last.eventId())
-                .setUpdatedAt(last.recordedAt())
-                .build();
+                .setUpdatedAt(last.recordedAt());
     }
 
     /** The state as of a date (null: the current state) with its event list, read through the lookup. */
