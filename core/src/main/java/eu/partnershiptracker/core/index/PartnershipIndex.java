@@ -105,8 +105,10 @@ public final class PartnershipIndex {
         if (timeline.isEmpty()) {
             return EMPTY.withChangeCount(changeCount);
         }
-        final IndexedEntry[] sorted = timeline.stream().map(IndexedEntry::of).sorted(IndexedEntry.VALID_TIME)
-                .toArray(IndexedEntry[]::new);
+        // Each entry's keys once, in arrival order: the three passes below read them, at every task start-up.
+        final IndexedEntry[] arrived = timeline.stream().map(IndexedEntry::of).toArray(IndexedEntry[]::new);
+        final IndexedEntry[] sorted = arrived.clone();
+        Arrays.sort(sorted, IndexedEntry.VALID_TIME);
         final IndexedEntry[] lastRecorded = new IndexedEntry[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             lastRecorded[i] = IndexedEntry.later(i == 0 ? null : lastRecorded[i - 1], sorted[i]);
@@ -114,8 +116,9 @@ public final class PartnershipIndex {
         final Map<String, IndexedEntry> deciding = new HashMap<>();
         IndexedEntry lastNamed = null;
         String counterpartName = null;
-        for (final TimelineEntry entry : timeline) {
-            final IndexedEntry indexed = IndexedEntry.of(entry);
+        for (int i = 0; i < arrived.length; i++) {
+            final TimelineEntry entry = timeline.get(i);
+            final IndexedEntry indexed = arrived[i];
             correctedId(entry.event()).ifPresent(target -> deciding.merge(target, indexed, PartnershipIndex::decider));
             if (entry.event().getCounterpartName() != null && IndexedEntry.later(lastNamed, indexed) == indexed) {
                 lastNamed = indexed;
@@ -123,9 +126,9 @@ public final class PartnershipIndex {
             }
         }
         final Map<InstrumentId, List<PolicyEvent>> facts = new TreeMap<>();
-        for (final TimelineEntry entry : timeline) {
-            if (isFact(IndexedEntry.of(entry), deciding)) {
-                facts.computeIfAbsent(InstrumentId.of(entry.event()), id -> new ArrayList<>()).add(entry.event());
+        for (int i = 0; i < arrived.length; i++) {
+            if (isFact(arrived[i], deciding)) {
+                facts.computeIfAbsent(arrived[i].instrument(), id -> new ArrayList<>()).add(timeline.get(i).event());
             }
         }
         final InstrumentVersions[] instruments = facts.entrySet().stream()
