@@ -204,12 +204,16 @@ public final class PartnershipIndex {
      * that marks nothing and that the instrument can append ({@link InstrumentVersions#appendable}).
      */
     boolean appendsFast(final TimelineEntry entry) {
-        final IndexedEntry added = IndexedEntry.of(entry);
-        if (correctedId(entry.event()).isPresent() || !isFact(added, deciding)) {
+        return appendsFast(IndexedEntry.of(entry), entry.event());
+    }
+
+    /** {@link #appendsFast(TimelineEntry)} on keys {@link #accept} has already derived, once per event. */
+    private boolean appendsFast(final IndexedEntry added, final PolicyEvent event) {
+        if (correctedId(event).isPresent() || !isFact(added, deciding)) {
             return false;
         }
         final InstrumentVersions old = find(instruments, added.instrument());
-        return old != null && old.appendable(entry.event());
+        return old != null && old.appendable(event);
     }
 
     /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
@@ -260,7 +264,7 @@ public final class PartnershipIndex {
             affected.add(added.instrument());
         }
 
-        final boolean appends = fastPath && appendsFast(entry);
+        final boolean appends = fastPath && appendsFast(added, event);
         InstrumentVersions[] rebuilt = instruments;
         final List<InstrumentState> statesBefore = new ArrayList<>();
         final List<InstrumentState> statesAfter = new ArrayList<>();
