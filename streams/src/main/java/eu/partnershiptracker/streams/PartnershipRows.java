@@ -87,20 +87,11 @@ public final class PartnershipRows {
 
     /** The partnership's timeline as the whole-timeline fold takes it, in arrival (offset) order; null if none. */
     public Timeline timeline(final String partnership) {
-        final List<TimelineEntry> entries = new ArrayList<>();
-        long changeCount = 0;
+        final Gathering gathering = new Gathering(utf8(partnership));
         try (KeyValueIterator<Bytes, byte[]> range = rows.prefixScan(prefix(partnership), PREFIX)) {
-            while (range.hasNext()) {
-                final KeyValue<Bytes, byte[]> row = range.next();
-                final byte family = row.key.get()[partnership(row.key).length + 1];
-                if (family == EVENT) {
-                    entries.add(entry(row.value));
-                } else if (family == HEAD) {
-                    changeCount = changeCount(row.value);
-                }
-            }
+            range.forEachRemaining(gathering::add);
         }
-        return entries.isEmpty() ? null : timeline(changeCount, entries);
+        return gathering.timeline();
     }
 
     /** Every partnership's timeline, one at a time as the rows are read (a partnership's rows are contiguous). */
@@ -233,23 +224,46 @@ public final class PartnershipRows {
         @Override
         protected KeyValue<String, Timeline> advance() {
             while (all.hasNext()) {
-                final String partnership = new String(partnership(all.peekNextKey()), StandardCharsets.UTF_8);
-                final List<TimelineEntry> entries = new ArrayList<>();
-                long changeCount = 0;
-                while (all.hasNext() && Arrays.equals(partnership(all.peekNextKey()), utf8(partnership))) {
-                    final KeyValue<Bytes, byte[]> row = all.next();
-                    final byte family = row.key.get()[utf8(partnership).length + 1];
-                    if (family == EVENT) {
-                        entries.add(entry(row.value));
-                    } else if (family == HEAD) {
-                        changeCount = changeCount(row.value);
-                    }
+                final byte[] partnership = partnership(all.peekNextKey());
+                final Gathering gathering = new Gathering(partnership);
+                while (all.hasNext() && Arrays.equals(partnership(all.peekNextKey()), partnership)) {
+                    gathering.add(all.next());
                 }
-                if (!entries.isEmpty()) {
-                    return KeyValue.pair(partnership, timeline(changeCount, entries));
+                final Timeline timeline = gathering.timeline();
+                if (timeline != null) {
+                    return KeyValue.pair(new String(partnership, StandardCharsets.UTF_8), timeline);
                 }
             }
             return null;
+        }
+    }
+
+    /**
+     * One partnership's rows, met in key order, gathered into its timeline: the scan of one partnership and the scan
+     * of all share it, so that the two cannot read the row families differently.
+     */
+    private final class Gathering {
+
+        private final int familyAt;
+        private final List<TimelineEntry> entries = new ArrayList<>();
+        private long changeCount;
+
+        Gathering(final byte[] partnership) {
+            this.familyAt = partnership.length + 1;
+        }
+
+        void add(final KeyValue<Bytes, byte[]> row) {
+            final byte family = row.key.get()[familyAt];
+            if (family == EVENT) {
+                entries.add(entry(row.value));
+            } else if (family == HEAD) {
+                changeCount = changeCount(row.value);
+            }
+        }
+
+        /** The timeline, or null when the partnership has no event row. */
+        Timeline timeline() {
+            return entries.isEmpty() ? null : PartnershipRows.timeline(changeCount, entries);
         }
     }
 }
