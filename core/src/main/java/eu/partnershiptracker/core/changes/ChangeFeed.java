@@ -79,6 +79,7 @@ public final class ChangeFeed {
     static PartnershipChange change(final String changeId, final PartnershipState before, final PartnershipState after,
             final TimelineEntry cause, final boolean retroactive, final String topic) {
         final PolicyEvent event = cause.event();
+        final DateClaim date = DateClaim.of(event);
         return PartnershipChange.newBuilder()
                 .setChangeId(changeId)
                 .setActor(event.getActor())
@@ -88,8 +89,8 @@ public final class ChangeFeed {
                 .setBefore(before)
                 .setAfter(after)
                 .setTransitions(Transitions.between(before, after))
-                .setEffectiveDate(DateClaim.of(event).exact())
-                .setEffectiveBounds(DateClaim.of(event).bounds())
+                .setEffectiveDate(date.exact())
+                .setEffectiveBounds(date.bounds())
                 .setRecordedAt(cause.recordedAt())
                 .setCauseEventId(event.getEventId())
                 .setRetroactive(retroactive)
