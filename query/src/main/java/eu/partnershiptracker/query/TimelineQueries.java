@@ -94,14 +94,16 @@ public final class TimelineQueries {
             final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         return timeline(key, time).map(timeline -> new Answers.History(key, knownAt,
-                PartnershipFold.auditTrail(timeline), steps(key, timeline, from, to, time)));
+                PartnershipFold.auditTrail(timeline), steps(key, timeline, from, to, time, indexed(time))));
     }
 
     /** The replay of every partnership within [from, to] (null: open) as known at an instant (null: now). */
     public Answers.ChangeList changes(final LocalDate from, final LocalDate to, final Instant knownAt) {
         final QueryTime time = new QueryTime(null, knownAt);
         final List<StepView> items = new ArrayList<>();
-        forEachTimeline((key, timeline) -> steps(key, time.known(timeline), from, to, time)
+        // Asked once for the whole answer: finding the active partitions' indexes costs a look at every task and store.
+        final Optional<IndexedShare> share = indexed(time);
+        forEachTimeline((key, timeline) -> steps(key, time.known(timeline), from, to, time, share)
                 .forEach(step -> items.add(step.withKey(key))));
         return Answers.ChangeList.of(from, to, knownAt, items);
     }
@@ -240,10 +242,12 @@ public final class TimelineQueries {
      * The replay of a partnership's timeline as known at the time of query. Its states come from the partnership's
      * index when there is one holding exactly the timeline's entries (the processor may have accepted one more since
      * the rows were read), else from the fold.
+     *
+     * @param share the indexes the query reads, asked for once per query
      */
-    private List<StepView> steps(final String key, final Timeline known, final LocalDate from, final LocalDate to,
-            final QueryTime time) {
-        final Optional<PartnershipIndex> index = indexed(time).flatMap(share -> share.index(key))
+    private static List<StepView> steps(final String key, final Timeline known, final LocalDate from,
+            final LocalDate to, final QueryTime time, final Optional<IndexedShare> share) {
+        final Optional<PartnershipIndex> index = share.flatMap(indexes -> indexes.index(key))
                 .filter(candidate -> candidate.size() == known.entries().size());
         final List<HistoryStep> steps = index.isPresent()
                 ? ValidTimeReplay.replay(known, from, to, index.get()::summaryAsOf)
