@@ -61,10 +61,6 @@ public final class RemoteLookup {
             this.log = log;
         }
 
-        public boolean isAlive() {
-            return process.isAlive();
-        }
-
         /** Waits for the client to finish and reads its figures. */
         public RemoteFigures figures() {
             try (process) {

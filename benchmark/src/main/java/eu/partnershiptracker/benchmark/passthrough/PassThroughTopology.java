@@ -57,11 +57,17 @@ public final class PassThroughTopology {
 
         private final OutputProfile profile;
         private final double[] owed;
+        /** The sink names, built once rather than per record forwarded. */
+        private final String[] sinks;
         private ProcessorContext<byte[], byte[]> context;
 
         Copier(final OutputProfile profile) {
             this.profile = profile;
             this.owed = new double[profile.topics().size()];
+            this.sinks = new String[owed.length];
+            for (int output = 0; output < sinks.length; output++) {
+                sinks[output] = sink(output);
+            }
         }
 
         @Override
@@ -75,9 +81,14 @@ public final class PassThroughTopology {
             for (int output = 0; output < owed.length; output++) {
                 final OutputProfile.TopicOutput topic = profile.topics().get(output);
                 owed[output] += topic.recordsPerEvent();
+                if (owed[output] < 1) {
+                    continue;
+                }
+                // One value per topic and event: the records forwarded are immutable and serialised as they go.
                 final int valueBytes = (int) Math.max(0, Math.round(topic.bytesPerRecord()) - keyBytes);
+                final Record<byte[], byte[]> copy = record.withValue(filled(record.value(), valueBytes));
                 for (; owed[output] >= 1; owed[output]--) {
-                    context.forward(record.withValue(filled(record.value(), valueBytes)), sink(output));
+                    context.forward(copy, sinks[output]);
                 }
             }
         }
