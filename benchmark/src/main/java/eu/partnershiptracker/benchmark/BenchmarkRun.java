@@ -57,13 +57,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,7 +152,6 @@ final class BenchmarkRun {
             }
             final HttpPhase http = phases.run("fixed rate, HTTP lookups from another JVM",
                     () -> overHttp(main, rate, load.keys()));
-            removeMembers(TRACKER);
             final TopologyRun.Restored restored = phases.run("restore after deleting local state",
                     () -> topologyRun.restore(StreamsApp.tracker(config, new RestoreListener()),
                             listener -> StreamsApp.tracker(config, listener), app -> answers(app, load.keys().get(0))));
@@ -296,25 +291,6 @@ final class BenchmarkRun {
         app.closeAndWipeState();
         LOG.info("{}: {}", name, figures);
         return figures;
-    }
-
-    /**
-     * Takes the service's member out of the group: TrackerService closes without leaving it, and the restarted
-     * application would otherwise wait out the session timeout before it gets the tasks, which is not restore time.
-     */
-    private void removeMembers(final String applicationId) {
-        try {
-            admin.removeMembersFromConsumerGroup(applicationId, new RemoveMembersFromConsumerGroupOptions()).all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (final ExecutionException e) {
-            LOG.info("no member of {} to remove ({})", applicationId, e.getCause().getMessage());
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while removing the members of " + applicationId, e);
-        } catch (final TimeoutException e) {
-            throw new IllegalStateException("the members of " + applicationId + " were not removed within "
-                    + timeout, e);
-        }
     }
 
     /** True once the application answers an as-of lookup through the query code. */
