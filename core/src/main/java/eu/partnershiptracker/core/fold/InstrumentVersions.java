@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One instrument's state as of every date, prebuilt from its effective facts, so that an as-of answer is one floor
@@ -41,11 +43,19 @@ import java.util.TreeSet;
  */
 public final class InstrumentVersions {
 
+    private static final int STATE_FIELDS = InstrumentState.getClassSchema().getFields().size();
+
     private final InstrumentId id;
     /** In {@link EventOrder}. */
     private final List<String> factIds;
     /** presentFrom[i]: the epoch day from which fact i's step is present; Long.MIN_VALUE for always. */
     private final long[] presentFrom;
+    /** certainFrom[i]: the epoch day from which fact i's step is certain; Long.MAX_VALUE for never. */
+    private final long[] certainFrom;
+    /** traits[i]: what {@link #closedExtremes} needs of fact i without reading it ({@link Traits}). */
+    private final int[] traits;
+    /** Whether every step is one fact: no non-repeatable kind has two claims, whose resolution would join them. */
+    private final boolean singleClaims;
     private final LocalDate latestFactDay;
     private final long[] days;
     /** states[0] before days[0], states[i + 1] from days[i]; null where the instrument is absent; no eventIds. */
@@ -64,11 +74,15 @@ public final class InstrumentVersions {
     private final Set<EventKind> claimedKinds;
 
     private InstrumentVersions(final InstrumentId id, final List<String> factIds, final long[] presentFrom,
-            final LocalDate latestFactDay, final Swept swept, final List<Conflict> conflicts,
-            final PolicyEvent lastFact, final Set<EventKind> claimedKinds) {
+            final long[] certainFrom, final int[] traits, final boolean singleClaims, final LocalDate latestFactDay,
+            final Swept swept, final List<Conflict> conflicts, final PolicyEvent lastFact,
+            final Set<EventKind> claimedKinds) {
         this.id = id;
         this.factIds = factIds;
         this.presentFrom = presentFrom;
+        this.certainFrom = certainFrom;
+        this.traits = traits;
+        this.singleClaims = singleClaims;
         this.latestFactDay = latestFactDay;
         this.days = swept.days();
         this.states = swept.states();
@@ -101,7 +115,10 @@ public final class InstrumentVersions {
         final List<String> ids = sorted.stream().map(PolicyEvent::getEventId).toList();
         final Set<EventKind> claimed = EnumSet.noneOf(EventKind.class);
         sorted.stream().map(PolicyEvent::getKind).filter(kind -> !Lifecycle.repeatable(kind)).forEach(claimed::add);
-        return new InstrumentVersions(id, ids, presentFrom,
+        final boolean singleClaims = sorted.stream().filter(fact -> !Lifecycle.repeatable(fact.getKind())).count()
+                == claimed.size();
+        return new InstrumentVersions(id, ids, presentFrom, sweep.certainFrom(),
+                sorted.stream().mapToInt(Traits::of).toArray(), singleClaims,
                 sorted.stream().map(fact -> DateClaim.of(fact).earliestDay()).max(LocalDate::compareTo).orElseThrow(),
                 sweep(sweep, new long[0], Collections.singletonList(sweep.state()), LocalDate.MIN), InstrumentFold.conflicts(sorted),
                 sorted.get(sorted.size() - 1), claimed);
@@ -109,16 +126,22 @@ public final class InstrumentVersions {
 
     /**
      * Whether {@link #appended} can take this further fact of the instrument: it comes after every fact in
-     * {@link EventOrder}, no step changes after its first day, it adds no conflict, it is repeatable or the first
-     * claim of its kind (so no resolved date moves), and it names the instrument as it is named or not at all (the
-     * name holds on every date). Then the versions before its first day stay as they are.
+     * {@link EventOrder}, no step changes after its first day, and it {@link #changesNoClaim}. Then the versions
+     * before its first day stay as they are.
      */
     public boolean appendable(final PolicyEvent fact) {
         Objects.requireNonNull(fact, "fact");
         final LocalDate first = DateClaim.of(fact).possibleFrom().orElse(null);
         return first != null && (lastSweepDay == null || !first.isBefore(lastSweepDay))
-                && (fact.getInstrumentName() == null || fact.getInstrumentName().equals(published.getName()))
-                && EventOrder.EVENTS.compare(lastFact, fact) < 0
+                && EventOrder.EVENTS.compare(lastFact, fact) < 0 && changesNoClaim(fact);
+    }
+
+    /**
+     * Whether the fact is of this instrument, adds no conflict, is repeatable or the first claim of its kind (so no
+     * resolved date moves), and names the instrument as it is named or not at all (the name holds on every date).
+     */
+    private boolean changesNoClaim(final PolicyEvent fact) {
+        return (fact.getInstrumentName() == null || fact.getInstrumentName().equals(published.getName()))
                 && (Lifecycle.repeatable(fact.getKind()) || !claimedKinds.contains(fact.getKind()))
                 && InstrumentId.of(fact).equals(id) && InstrumentFold.conflicts(List.of(fact)).isEmpty();
     }
@@ -142,18 +165,224 @@ public final class InstrumentVersions {
         final List<String> ids = new ArrayList<>(factIds.size() + 1);
         ids.addAll(factIds);
         ids.add(fact.getEventId());
-        final long[] from = Arrays.copyOf(presentFrom, presentFrom.length + 1);
-        from[presentFrom.length] = first.toEpochDay();
+        final int at = presentFrom.length;
+        return new InstrumentVersions(id, List.copyOf(ids), inserted(presentFrom, at, first.toEpochDay()),
+                inserted(certainFrom, at, certainDay(fact)), inserted(traits, at, Traits.of(fact)), singleClaims,
+                first.isAfter(latestFactDay) ? first : latestFactDay,
+                sweep(new Sweep(id, facts, steps), Arrays.copyOf(days, kept),
+                        Arrays.asList(Arrays.copyOf(states, kept + 1)), first),
+                conflicts, fact, claimedWith(fact));
+    }
+
+    /**
+     * Whether {@link #inserted} can take this further fact of the instrument: as {@link #appendable}, but anywhere in
+     * {@link EventOrder} and on any day, provided every step is one fact ({@link #singleClaims}).
+     */
+    public boolean insertable(final PolicyEvent fact) {
+        Objects.requireNonNull(fact, "fact");
+        return singleClaims && DateClaim.of(fact).possibleFrom().isPresent() && changesNoClaim(fact);
+    }
+
+    /**
+     * These versions with one more fact that is {@link #insertable}, equal to {@link #of} on all the facts. The
+     * versions before its first day D are kept; the sweep is resumed from D with the facts that still change something
+     * from D on (those present or certain from D or later) and, of the facts settled before D, the few that hold one
+     * of the state's maxima or minima ({@link #closedExtremes}): steps only ever become present and then certain, so
+     * the others are outdone by those for good. Only those facts are read, not the instrument's whole history.
+     *
+     * @param facts reads a fact of this instrument by eventId
+     */
+    public InstrumentVersions inserted(final PolicyEvent fact, final Function<String, PolicyEvent> facts) {
+        Objects.requireNonNull(facts, "facts");
+        if (!insertable(fact)) {
+            throw new IllegalArgumentException("event " + fact.getEventId() + " cannot be inserted into " + id
+                    + ": a second claim of its kind, a conflict, another name, or an instrument of joined claims");
+        }
+        final LocalDate first = DateClaim.of(fact).possibleFrom().orElseThrow();
+        final long day = first.toEpochDay();
+        final int at = insertionPoint(fact);
+        final Map<String, PolicyEvent> known = new HashMap<>();
+        tail.forEach(step -> step.events().forEach(event -> known.put(event.getEventId(), event)));
+        final List<PolicyEvent> resumed = new ArrayList<>();
+        final boolean[] kept = closedExtremes(day);
+        for (int i = 0; i < factIds.size(); i++) {
+            if (i == at) {
+                resumed.add(fact);
+            }
+            if (kept[i] || presentFrom[i] >= day || certainFrom[i] != Long.MAX_VALUE && certainFrom[i] >= day) {
+                final PolicyEvent read = known.get(factIds.get(i));
+                resumed.add(read != null ? read : Objects.requireNonNull(facts.apply(factIds.get(i)), factIds.get(i)));
+            }
+        }
+        if (at == factIds.size()) {
+            resumed.add(fact);
+        }
+        final int found = Arrays.binarySearch(days, day);
+        final int keptDays = found >= 0 ? found : -found - 1;
+        final List<String> ids = new ArrayList<>(factIds.size() + 1);
+        ids.addAll(factIds);
+        ids.add(at, fact.getEventId());
+        final LocalDate earliest = DateClaim.of(fact).earliestDay();
+        return new InstrumentVersions(id, List.copyOf(ids), inserted(presentFrom, at, day),
+                inserted(certainFrom, at, certainDay(fact)), inserted(traits, at, Traits.of(fact)), true,
+                earliest.isAfter(latestFactDay) ? earliest : latestFactDay,
+                sweep(new Sweep(id, resumed, InstrumentFold.steps(resumed)), Arrays.copyOf(days, keptDays),
+                        Arrays.asList(Arrays.copyOf(states, keptDays + 1)), first),
+                conflicts, EventOrder.EVENTS.compare(lastFact, fact) < 0 ? fact : lastFact, claimedWith(fact));
+    }
+
+    /** Where the fact goes among the facts in {@link EventOrder}, from the kept keys alone. */
+    private int insertionPoint(final PolicyEvent fact) {
+        final DateClaim date = DateClaim.of(fact);
+        final long earliest = date.possibleFrom().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+        final int rank = Lifecycle.rank(fact.getKind());
+        final int precision = date.precisionRank();
+        int low = 0;
+        int high = factIds.size();
+        while (low < high) {
+            final int middle = (low + high) >>> 1;
+            int order = Long.compare(presentFrom[middle], earliest);
+            if (order == 0) {
+                order = Integer.compare(Lifecycle.rank(Traits.kind(traits[middle])), rank);
+            }
+            if (order == 0) {
+                order = Integer.compare(Traits.precision(traits[middle]), precision);
+            }
+            if (order == 0) {
+                order = factIds.get(middle).compareTo(fact.getEventId());
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Of the facts settled before the day (present and, if ever, certain before it), those the sweep's state can
+     * still refer to from that day on: the first present, the first certain, the highest certain stage and the
+     * highest stage that stays possible (the earliest of a stage), the last titled, the signing and entry into force,
+     * and the last named fact whatever its day.
+     */
+    private boolean[] closedExtremes(final long day) {
+        final boolean[] kept = new boolean[factIds.size()];
+        int firstPresent = -1;
+        int firstCertain = -1;
+        int highestCertain = -1;
+        int highestPossible = -1;
+        int titled = -1;
+        int named = -1;
+        for (int i = 0; i < kept.length; i++) {
+            final int trait = traits[i];
+            if (Traits.named(trait)) {
+                named = i;
+            }
+            final boolean neverCertain = certainFrom[i] == Long.MAX_VALUE;
+            if (presentFrom[i] >= day || !neverCertain && certainFrom[i] >= day) {
+                continue;
+            }
+            final EventKind kind = Traits.kind(trait);
+            final int stage = Lifecycle.stage(kind).map(InstrumentStatus::ordinal).orElse(-1);
+            if (firstPresent < 0) {
+                firstPresent = i;
+            }
+            if (neverCertain) {
+                if (stage >= 0 && (highestPossible < 0 || stage > stageOf(highestPossible))) {
+                    highestPossible = i;
+                }
+            } else {
+                if (firstCertain < 0) {
+                    firstCertain = i;
+                }
+                if (stage >= 0 && (highestCertain < 0 || stage > stageOf(highestCertain))) {
+                    highestCertain = i;
+                }
+            }
+            if (Traits.titled(trait)) {
+                titled = i;
+            }
+            if (kind == EventKind.SIGNED || kind == EventKind.ENTERED_INTO_FORCE) {
+                kept[i] = true;
+            }
+        }
+        for (final int i : new int[] {firstPresent, firstCertain, highestCertain, highestPossible, titled, named}) {
+            if (i >= 0) {
+                kept[i] = true;
+            }
+        }
+        return kept;
+    }
+
+    private int stageOf(final int fact) {
+        return Lifecycle.stage(Traits.kind(traits[fact])).map(InstrumentStatus::ordinal).orElse(-1);
+    }
+
+    private Set<EventKind> claimedWith(final PolicyEvent fact) {
         final Set<EventKind> claimed = EnumSet.noneOf(EventKind.class);
         claimed.addAll(claimedKinds);
         if (!Lifecycle.repeatable(fact.getKind())) {
             claimed.add(fact.getKind());
         }
-        return new InstrumentVersions(id, List.copyOf(ids), from,
-                first.isAfter(latestFactDay) ? first : latestFactDay,
-                sweep(new Sweep(id, facts, steps), Arrays.copyOf(days, kept),
-                        Arrays.asList(Arrays.copyOf(states, kept + 1)), first),
-                conflicts, fact, claimed);
+        return claimed;
+    }
+
+    private static long certainDay(final PolicyEvent fact) {
+        return DateClaim.of(fact).certainFrom().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+    }
+
+    private static long[] inserted(final long[] values, final int at, final long value) {
+        final long[] grown = new long[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, at);
+        grown[at] = value;
+        System.arraycopy(values, at, grown, at + 1, values.length - at);
+        return grown;
+    }
+
+    private static int[] inserted(final int[] values, final int at, final int value) {
+        final int[] grown = new int[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, at);
+        grown[at] = value;
+        System.arraycopy(values, at, grown, at + 1, values.length - at);
+        return grown;
+    }
+
+    /**
+     * What {@link #closedExtremes} and {@link #insertionPoint} need of a fact, packed in an int so that an instrument
+     * keeps four bytes per fact for them: its kind, its date's precision rank, whether it states a title and a name.
+     */
+    private static final class Traits {
+
+        private static final int BYTE = 0xff;
+        private static final int PRECISION_SHIFT = 8;
+        private static final int TITLED = 1 << 16;
+        private static final int NAMED = 1 << 17;
+        private static final EventKind[] KINDS = EventKind.values();
+
+        private Traits() {
+        }
+
+        static int of(final PolicyEvent fact) {
+            return fact.getKind().ordinal() | DateClaim.of(fact).precisionRank() << PRECISION_SHIFT
+                    | (fact.getTitle() != null ? TITLED : 0) | (fact.getInstrumentName() != null ? NAMED : 0);
+        }
+
+        static EventKind kind(final int traits) {
+            return KINDS[traits & BYTE];
+        }
+
+        static int precision(final int traits) {
+            return traits >>> PRECISION_SHIFT & BYTE;
+        }
+
+        static boolean titled(final int traits) {
+            return (traits & TITLED) != 0;
+        }
+
+        static boolean named(final int traits) {
+            return (traits & NAMED) != 0;
+        }
     }
 
     /**
@@ -233,8 +462,17 @@ public final class InstrumentVersions {
         return conflicts;
     }
 
+    /**
+     * A shallow copy with these eventIds: Avro's copying builder would deep-copy every date and string of the state,
+     * once per instrument of every answer, and versions are never changed, so answers may share them.
+     */
     private static InstrumentState withEventIds(final InstrumentState state, final List<String> eventIds) {
-        return InstrumentState.newBuilder(state).setEventIds(eventIds).build();
+        final InstrumentState copy = new InstrumentState();
+        for (int field = 0; field < STATE_FIELDS; field++) {
+            copy.put(field, state.get(field));
+        }
+        copy.setEventIds(eventIds);
+        return copy;
     }
 
     /**
@@ -301,6 +539,17 @@ public final class InstrumentVersions {
             }
             certain.forEach((day, runs) -> possible.computeIfAbsent(day, d -> new ArrayList<>()).addAll(runs));
             return possible;
+        }
+
+        /** Per fact, the epoch day its step is certain from; Long.MAX_VALUE for never. */
+        long[] certainFrom() {
+            final Map<PolicyEvent, Integer> positions = positions();
+            final long[] from = new long[facts.size()];
+            for (final InstrumentFold.Step step : steps) {
+                final long day = step.date().certainFrom().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+                step.events().forEach(event -> from[positions.get(event)] = day);
+            }
+            return from;
         }
 
         long[] presentFrom() {

@@ -44,8 +44,11 @@ import java.util.TreeSet;
  *     entry changes at most its own instrument and its target's.</li>
  * <li>Accepting an entry copies the two per-entry arrays (n references, a memory copy) and the instruments array; an
  *     effective fact that comes after all of its instrument's facts is appended to its versions without reading any
- *     ({@link InstrumentVersions#appended}), and otherwise the affected instruments are rebuilt from their own facts;
- *     the map of corrections is copied only when a correction arrives. Persistent trees would make the copies O(log n); at the sizes the tracker sees the copy is the cheaper.</li>
+ *     ({@link InstrumentVersions#appended}); one that comes earlier is inserted, reading only the facts that still
+ *     change something from its first day and a few that hold the state's extremes
+ *     ({@link InstrumentVersions#inserted}); otherwise (a correction, a second claim of a fact) the affected
+ *     instruments are rebuilt from their own facts. The map of corrections is copied only when a correction arrives.
+ *     Persistent trees would make the copies O(log n); at the sizes the tracker sees the copy is the cheaper.</li>
  * <li>knownAt answers fold the entries recorded up to knownAt with the reference fold: they are rare, and a cut in
  *     transaction time would need an index per instant.</li>
  * </ul>
@@ -199,21 +202,32 @@ public final class PartnershipIndex {
         return accept(entry, lookup, true);
     }
 
-    /**
-     * Whether accepting this new entry extends its instrument's versions without reading its facts: an effective fact
-     * that marks nothing and that the instrument can append ({@link InstrumentVersions#appendable}).
-     */
-    boolean appendsFast(final TimelineEntry entry) {
-        return appendsFast(IndexedEntry.of(entry), entry.event());
+    /** How accepting an entry updates its instrument's versions. */
+    enum Update {
+        /** {@link InstrumentVersions#appended}: no fact read. */
+        APPEND,
+        /** {@link InstrumentVersions#inserted}: the facts still changing from its first day read, and a few more. */
+        INSERT,
+        /** Every affected instrument rebuilt from all its facts. */
+        REBUILD
     }
 
-    /** {@link #appendsFast(TimelineEntry)} on keys {@link #accept} has already derived, once per event. */
-    private boolean appendsFast(final IndexedEntry added, final PolicyEvent event) {
+    /**
+     * How accepting this new entry would update its instrument: an effective fact that marks nothing extends the
+     * versions when the instrument can append or insert it, and anything else rebuilds.
+     */
+    Update update(final TimelineEntry entry) {
+        return update(IndexedEntry.of(entry), entry.event());
+    }
+
+    /** {@link #update(TimelineEntry)} on keys {@link #accept} has already derived, once per event. */
+    private Update update(final IndexedEntry added, final PolicyEvent event) {
         if (correctedId(event).isPresent() || !isFact(added, deciding)) {
-            return false;
+            return Update.REBUILD;
         }
         final InstrumentVersions old = find(instruments, added.instrument());
-        return old != null && old.appendable(event);
+        return old == null ? Update.REBUILD : old.appendable(event) ? Update.APPEND
+                : old.insertable(event) ? Update.INSERT : Update.REBUILD;
     }
 
     /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
@@ -264,7 +278,7 @@ public final class PartnershipIndex {
             affected.add(added.instrument());
         }
 
-        final boolean appends = fastPath && appendsFast(added, event);
+        final Update update = fastPath ? update(added, event) : Update.REBUILD;
         InstrumentVersions[] rebuilt = instruments;
         final List<InstrumentState> statesBefore = new ArrayList<>();
         final List<InstrumentState> statesAfter = new ArrayList<>();
@@ -272,8 +286,12 @@ public final class PartnershipIndex {
         final List<Conflict> conflictsAfter = new ArrayList<>();
         for (final InstrumentId id : affected) {
             final InstrumentVersions old = find(instruments, id);
-            final InstrumentVersions now = appends ? old.appended(event) : rebuilt(id, old, unmarkedFacts,
-                    fact && added.instrument().equals(id) ? event : null, lookup);
+            final InstrumentVersions now = switch (update) {
+                case APPEND -> old.appended(event);
+                case INSERT -> old.inserted(event, factId -> lookup.get(factId).event());
+                case REBUILD -> rebuilt(id, old, unmarkedFacts, fact && added.instrument().equals(id) ? event : null,
+                        lookup);
+            };
             rebuilt = replaced(rebuilt, id, now);
             // An affected instrument always changes: its current eventIds (all its facts) gain or lose this entry.
             if (old != null) {
