@@ -224,9 +224,10 @@ public final class PartnershipIndex {
     }
 
     /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
-    Accepted accept(final TimelineEntry entry, final EntryLookup lookup, final boolean fastPath) {
+    Accepted accept(final TimelineEntry entry, final EntryLookup given, final boolean fastPath) {
         Objects.requireNonNull(entry, "entry");
-        Objects.requireNonNull(lookup, "lookup");
+        // Rebuilt instruments then keep the eventIds this index holds, not one decoded copy each.
+        final EntryLookup lookup = new IdSharingLookup(given);
         final IndexedEntry added = IndexedEntry.of(entry, shared(InstrumentId.of(entry.event())));
         final int found = Arrays.binarySearch(entries, added, IndexedEntry.VALID_TIME);
         if (found >= 0) {
