@@ -14,19 +14,23 @@ import java.util.Comparator;
 /**
  * What an index keeps of one entry instead of the decoded event: the keys of {@link EventOrder} (valid time and
  * recorded), its instrument, and whether it is a retraction, which is all that ordering, as-of prefixes, lastEventId and
- * the audit rule need.
+ * the audit rule need. An index holds one per event, so the keys are primitives (the day as an epoch day, where
+ * {@link LocalDate#MIN} still sorts first; the instant as seconds and nanos, exactly) and the eventId and instrument
+ * are instances the index shares with the event and its other entries: 56 bytes each, where one with its own
+ * LocalDate, Instant and InstrumentId (and the key String in it) took about 170.
  */
-record IndexedEntry(String eventId, LocalDate earliestDay, int rank, int precision, Instant recordedAt, long offset,
-        InstrumentId instrument, boolean retraction) {
+record IndexedEntry(String eventId, long earliestEpochDay, byte rank, byte precision, long recordedSecond,
+        int recordedNano, long offset, InstrumentId instrument, boolean retraction) {
 
-    /** {@link EventOrder#ENTRIES} on the kept keys. */
-    static final Comparator<IndexedEntry> VALID_TIME = Comparator.comparing(IndexedEntry::earliestDay)
+    /** {@link EventOrder#ENTRIES} on the kept keys: epoch days sort as the days do. */
+    static final Comparator<IndexedEntry> VALID_TIME = Comparator.comparingLong(IndexedEntry::earliestEpochDay)
             .thenComparingInt(IndexedEntry::rank)
             .thenComparingInt(IndexedEntry::precision)
             .thenComparing(IndexedEntry::eventId);
 
-    /** {@link EventOrder#RECORDED} on the kept keys. */
-    static final Comparator<IndexedEntry> RECORDED = Comparator.comparing(IndexedEntry::recordedAt)
+    /** {@link EventOrder#RECORDED} on the kept keys: seconds then nanos is {@link Instant}'s own order. */
+    static final Comparator<IndexedEntry> RECORDED = Comparator.comparingLong(IndexedEntry::recordedSecond)
+            .thenComparingInt(IndexedEntry::recordedNano)
             .thenComparingLong(IndexedEntry::offset)
             .thenComparing(IndexedEntry::eventId);
 
@@ -34,15 +38,39 @@ record IndexedEntry(String eventId, LocalDate earliestDay, int rank, int precisi
     static final Comparator<IndexedEntry> DECIDING = Comparator.comparing((IndexedEntry entry) -> !entry.retraction())
             .thenComparing(RECORDED);
 
-    static IndexedEntry of(final TimelineEntry entry) {
+    /** The entry's keys, with this instance of its instrument (the one the index already holds, if it holds one). */
+    static IndexedEntry of(final TimelineEntry entry, final InstrumentId instrument) {
         final PolicyEvent event = entry.event();
         final DateClaim date = DateClaim.of(event);
-        return new IndexedEntry(event.getEventId(), date.earliestDay(), Lifecycle.rank(event.getKind()),
-                date.precisionRank(), entry.recordedAt(), entry.offset(), InstrumentId.of(event),
+        final Instant recordedAt = entry.recordedAt();
+        return new IndexedEntry(event.getEventId(), date.earliestDay().toEpochDay(),
+                small(Lifecycle.rank(event.getKind()), "rank"), small(date.precisionRank(), "precision"),
+                recordedAt.getEpochSecond(), recordedAt.getNano(), entry.offset(), instrument,
                 AuditTrail.isRetraction(event));
+    }
+
+    static IndexedEntry of(final TimelineEntry entry) {
+        return of(entry, InstrumentId.of(entry.event()));
     }
 
     static IndexedEntry later(final IndexedEntry one, final IndexedEntry other) {
         return one == null || RECORDED.compare(other, one) > 0 ? other : one;
+    }
+
+    /** The first day the entry's date allows, {@link LocalDate#MIN} when it has no lower bound. */
+    LocalDate earliestDay() {
+        return LocalDate.ofEpochDay(earliestEpochDay);
+    }
+
+    Instant recordedAt() {
+        return Instant.ofEpochSecond(recordedSecond, recordedNano);
+    }
+
+    /** Ranks are ordinals of small enums; a byte holds them, and one that does not fit must not sort wrongly. */
+    private static byte small(final int rank, final String name) {
+        if (rank < Byte.MIN_VALUE || rank > Byte.MAX_VALUE) {
+            throw new IllegalStateException(name + " " + rank + " does not fit the index's byte");
+        }
+        return (byte) rank;
     }
 }

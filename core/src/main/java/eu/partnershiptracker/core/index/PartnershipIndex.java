@@ -55,6 +55,9 @@ import java.util.TreeSet;
  */
 public final class PartnershipIndex {
 
+    /** The epoch day of {@link LocalDate#MIN}: an entry's date with no lower bound. */
+    private static final long UNBOUNDED_BELOW = LocalDate.MIN.toEpochDay();
+
     /** The index of a partnership with no entries yet. */
     public static final PartnershipIndex EMPTY = new PartnershipIndex(null, null, 0, new IndexedEntry[0],
             new IndexedEntry[0], new InstrumentVersions[0], Map.of(), null, null, null);
@@ -108,8 +111,12 @@ public final class PartnershipIndex {
         if (timeline.isEmpty()) {
             return EMPTY.withChangeCount(changeCount);
         }
-        // Each entry's keys once, in arrival order: the three passes below read them, at every task start-up.
-        final IndexedEntry[] arrived = timeline.stream().map(IndexedEntry::of).toArray(IndexedEntry[]::new);
+        // Each entry's keys once, in arrival order: the three passes below read them, at every task start-up. Entries
+        // of one instrument share one InstrumentId, which the instrument's versions then hold too.
+        final Map<InstrumentId, InstrumentId> shared = new HashMap<>();
+        final IndexedEntry[] arrived = timeline.stream()
+                .map(entry -> IndexedEntry.of(entry, shared.computeIfAbsent(InstrumentId.of(entry.event()), id -> id)))
+                .toArray(IndexedEntry[]::new);
         final IndexedEntry[] sorted = arrived.clone();
         Arrays.sort(sorted, IndexedEntry.VALID_TIME);
         final IndexedEntry[] lastRecorded = new IndexedEntry[sorted.length];
@@ -182,7 +189,7 @@ public final class PartnershipIndex {
         Objects.requireNonNull(lookup, "lookup");
         LocalDate first = null;
         for (final IndexedEntry entry : entries) {
-            if (!entry.earliestDay().equals(LocalDate.MIN)) {
+            if (entry.earliestEpochDay() != UNBOUNDED_BELOW) {
                 return first == null || entry.earliestDay().isBefore(first) ? entry.earliestDay() : first;
             }
             final LocalDate certain = DateClaim.of(lookup.get(entry.eventId()).event()).certainFrom().orElse(null);
@@ -231,10 +238,11 @@ public final class PartnershipIndex {
     }
 
     /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
-    Accepted accept(final TimelineEntry entry, final EntryLookup lookup, final boolean fastPath) {
+    Accepted accept(final TimelineEntry entry, final EntryLookup given, final boolean fastPath) {
         Objects.requireNonNull(entry, "entry");
-        Objects.requireNonNull(lookup, "lookup");
-        final IndexedEntry added = IndexedEntry.of(entry);
+        // Rebuilt instruments then keep the eventIds this index holds, not one decoded copy each.
+        final EntryLookup lookup = new IdSharingLookup(given);
+        final IndexedEntry added = IndexedEntry.of(entry, shared(InstrumentId.of(entry.event())));
         final int found = Arrays.binarySearch(entries, added, IndexedEntry.VALID_TIME);
         if (found >= 0) {
             throw new IllegalArgumentException("event " + added.eventId() + " is already in the index");
@@ -421,17 +429,24 @@ public final class PartnershipIndex {
         if (asOf == null) {
             return entries.length;
         }
+        final long day = asOf.toEpochDay();
         int low = 0;
         int high = entries.length;
         while (low < high) {
             final int middle = (low + high) >>> 1;
-            if (entries[middle].earliestDay().isAfter(asOf)) {
+            if (entries[middle].earliestEpochDay() > day) {
                 high = middle;
             } else {
                 low = middle + 1;
             }
         }
         return low;
+    }
+
+    /** The instance of this instrument id that the index already holds, so that its entries do not each keep one. */
+    private InstrumentId shared(final InstrumentId id) {
+        final InstrumentVersions held = find(instruments, id);
+        return held == null ? id : held.id();
     }
 
     private static IndexedEntry decider(final IndexedEntry one, final IndexedEntry other) {
