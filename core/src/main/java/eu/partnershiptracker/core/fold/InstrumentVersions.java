@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,11 +183,8 @@ public final class InstrumentVersions {
     }
 
     /**
-     * These versions with one more fact that is {@link #insertable}, equal to {@link #of} on all the facts. The
-     * versions before its first day D are kept; the sweep is resumed from D with the facts that still change something
-     * from D on (those present or certain from D or later) and, of the facts settled before D, the few that hold one
-     * of the state's maxima or minima ({@link #closedExtremes}): steps only ever become present and then certain, so
-     * the others are outdone by those for good. Only those facts are read, not the instrument's whole history.
+     * These versions with one more fact that is {@link #insertable}, equal to {@link #of} on all the facts: the sweep
+     * is {@link #resumed} from the fact's first day, before which nothing changes.
      *
      * @param facts reads a fact of this instrument by eventId
      */
@@ -198,37 +194,122 @@ public final class InstrumentVersions {
             throw new IllegalArgumentException("event " + fact.getEventId() + " cannot be inserted into " + id
                     + ": a second claim of its kind, a conflict, another name, or an instrument of joined claims");
         }
-        final LocalDate first = DateClaim.of(fact).possibleFrom().orElseThrow();
-        final long day = first.toEpochDay();
-        final int at = insertionPoint(fact);
-        final Map<String, PolicyEvent> known = new HashMap<>();
-        tail.forEach(step -> step.events().forEach(event -> known.put(event.getEventId(), event)));
+        final LocalDate earliest = DateClaim.of(fact).earliestDay();
+        return resumed(-1, fact, insertionPoint(fact), DateClaim.of(fact).possibleFrom().orElseThrow().toEpochDay(),
+                facts, earliest.isAfter(latestFactDay) ? earliest : latestFactDay,
+                EventOrder.EVENTS.compare(lastFact, fact) < 0 ? fact : lastFact, claimedWith(fact));
+    }
+
+    /**
+     * Whether {@link #removed} can take this fact away (a correction or retraction marks it): every step is one fact,
+     * the fact has a first day, adds no conflict of its own, and is not the one that gives the instrument its name
+     * (the name holds on every date, so the versions before its day would change too).
+     */
+    public boolean removable(final PolicyEvent fact) {
+        Objects.requireNonNull(fact, "fact");
+        final int at = indexOf(fact);
+        return singleClaims && at >= 0 && presentFrom[at] != Long.MIN_VALUE && at != lastNamed()
+                && InstrumentFold.conflicts(List.of(fact)).isEmpty();
+    }
+
+    /**
+     * These versions without a fact that is {@link #removable}, equal to {@link #of} on the other facts, or null when
+     * it was the only one: the sweep is {@link #resumed} from the fact's first day, before which it changed nothing.
+     *
+     * @param facts reads a fact of this instrument by eventId
+     */
+    public InstrumentVersions removed(final PolicyEvent fact, final Function<String, PolicyEvent> facts) {
+        Objects.requireNonNull(facts, "facts");
+        if (!removable(fact)) {
+            throw new IllegalArgumentException("event " + fact.getEventId() + " cannot be removed from " + id
+                    + ": not one of its facts, undated below, a conflict, its name, or an instrument of joined claims");
+        }
+        if (factIds.size() == 1) {
+            return null;
+        }
+        final int at = indexOf(fact);
+        final int last = factIds.size() - 1;
+        final long latest = presentFrom[at == last ? last - 1 : last];
+        final Set<EventKind> claimed = EnumSet.noneOf(EventKind.class);
+        claimed.addAll(claimedKinds);
+        claimed.remove(fact.getKind());
+        return resumed(at, null, -1, presentFrom[at], facts,
+                latest == Long.MIN_VALUE ? LocalDate.MIN : LocalDate.ofEpochDay(latest),
+                at == last ? read(factIds.get(last - 1), facts) : lastFact, claimed);
+    }
+
+    /**
+     * These versions with the fact at {@code removed} taken away (-1 for none) and {@code added} put at
+     * {@code addedAt} (null for none), neither present before {@code day}: the versions before it are kept, and the
+     * sweep is resumed from it with the facts that still change something from then on (present or certain from the
+     * day or later) and, of the facts settled before it, the few that hold one of the state's maxima or minima
+     * ({@link #closedExtremes}): steps only ever become present and then certain, so the others are outdone by those
+     * for good. Only those facts are read, not the instrument's whole history.
+     */
+    private InstrumentVersions resumed(final int removed, final PolicyEvent added, final int addedAt, final long day,
+            final Function<String, PolicyEvent> facts, final LocalDate latest, final PolicyEvent last,
+            final Set<EventKind> claimed) {
         final List<PolicyEvent> resumed = new ArrayList<>();
         final boolean[] kept = closedExtremes(day);
-        for (int i = 0; i < factIds.size(); i++) {
-            if (i == at) {
-                resumed.add(fact);
+        for (int i = 0; i <= factIds.size(); i++) {
+            if (i == addedAt) {
+                resumed.add(added);
             }
-            if (kept[i] || presentFrom[i] >= day || certainFrom[i] != Long.MAX_VALUE && certainFrom[i] >= day) {
-                final PolicyEvent read = known.get(factIds.get(i));
-                resumed.add(read != null ? read : Objects.requireNonNull(facts.apply(factIds.get(i)), factIds.get(i)));
+            if (i < factIds.size() && i != removed && (kept[i] || presentFrom[i] >= day
+                    || certainFrom[i] != Long.MAX_VALUE && certainFrom[i] >= day)) {
+                resumed.add(read(factIds.get(i), facts));
             }
-        }
-        if (at == factIds.size()) {
-            resumed.add(fact);
         }
         final int found = Arrays.binarySearch(days, day);
         final int keptDays = found >= 0 ? found : -found - 1;
-        final List<String> ids = new ArrayList<>(factIds.size() + 1);
-        ids.addAll(factIds);
-        ids.add(at, fact.getEventId());
-        final LocalDate earliest = DateClaim.of(fact).earliestDay();
-        return new InstrumentVersions(id, List.copyOf(ids), inserted(presentFrom, at, day),
-                inserted(certainFrom, at, certainDay(fact)), inserted(traits, at, Traits.of(fact)), true,
-                earliest.isAfter(latestFactDay) ? earliest : latestFactDay,
+        final List<String> ids = new ArrayList<>(factIds);
+        long[] present = presentFrom;
+        long[] certain = certainFrom;
+        int[] traitsAfter = traits;
+        if (removed >= 0) {
+            ids.remove(removed);
+            present = withoutIndex(present, removed);
+            certain = withoutIndex(certain, removed);
+            traitsAfter = withoutIndex(traitsAfter, removed);
+        }
+        if (added != null) {
+            ids.add(addedAt, added.getEventId());
+            present = inserted(present, addedAt, day);
+            certain = inserted(certain, addedAt, certainDay(added));
+            traitsAfter = inserted(traitsAfter, addedAt, Traits.of(added));
+        }
+        return new InstrumentVersions(id, List.copyOf(ids), present, certain, traitsAfter, true, latest,
                 sweep(new Sweep(id, resumed, InstrumentFold.steps(resumed)), Arrays.copyOf(days, keptDays),
-                        Arrays.asList(Arrays.copyOf(states, keptDays + 1)), first),
-                conflicts, EventOrder.EVENTS.compare(lastFact, fact) < 0 ? fact : lastFact, claimedWith(fact));
+                        Arrays.asList(Arrays.copyOf(states, keptDays + 1)), LocalDate.ofEpochDay(day)),
+                conflicts, last, claimed);
+    }
+
+    /** A fact by eventId: from the sweep's tail, which keeps a few whole, else through the reader. */
+    private PolicyEvent read(final String factId, final Function<String, PolicyEvent> facts) {
+        for (final InstrumentFold.Step step : tail) {
+            for (final PolicyEvent event : step.events()) {
+                if (event.getEventId().equals(factId)) {
+                    return event;
+                }
+            }
+        }
+        return Objects.requireNonNull(facts.apply(factId), () -> "no fact " + factId + " of " + id);
+    }
+
+    /** The fact's position among the facts, or -1 when it is not one of them. */
+    private int indexOf(final PolicyEvent fact) {
+        final int at = insertionPoint(fact);
+        return at < factIds.size() && factIds.get(at).equals(fact.getEventId()) ? at : -1;
+    }
+
+    /** The position of the last fact that names the instrument, or -1. */
+    private int lastNamed() {
+        for (int i = traits.length - 1; i >= 0; i--) {
+            if (Traits.named(traits[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where the fact goes among the facts in {@link EventOrder}, from the kept keys alone. */
@@ -264,7 +345,8 @@ public final class InstrumentVersions {
      * Of the facts settled before the day (present and, if ever, certain before it), those the sweep's state can
      * still refer to from that day on: the first present, the first certain, the highest certain stage and the
      * highest stage that stays possible (the earliest of a stage), the last titled, the signing and entry into force,
-     * and the last named fact whatever its day.
+     * and the last named fact whatever its day. A fact removed on its own day is never among them: it is not
+     * settled before it, and it is not the last named ({@link #removable}).
      */
     private boolean[] closedExtremes(final long day) {
         final boolean[] kept = new boolean[factIds.size()];
@@ -338,6 +420,20 @@ public final class InstrumentVersions {
         grown[at] = value;
         System.arraycopy(values, at, grown, at + 1, values.length - at);
         return grown;
+    }
+
+    private static long[] withoutIndex(final long[] values, final int at) {
+        final long[] shrunk = new long[values.length - 1];
+        System.arraycopy(values, 0, shrunk, 0, at);
+        System.arraycopy(values, at + 1, shrunk, at, values.length - at - 1);
+        return shrunk;
+    }
+
+    private static int[] withoutIndex(final int[] values, final int at) {
+        final int[] shrunk = new int[values.length - 1];
+        System.arraycopy(values, 0, shrunk, 0, at);
+        System.arraycopy(values, at + 1, shrunk, at, values.length - at - 1);
+        return shrunk;
     }
 
     private static int[] inserted(final int[] values, final int at, final int value) {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One partnership's states, current and as of any date, kept up to date one accepted entry at a time: the fast path
@@ -62,8 +62,11 @@ public final class PartnershipIndex {
     public static final PartnershipIndex EMPTY = new PartnershipIndex(null, null, 0, new IndexedEntry[0],
             new IndexedEntry[0], new InstrumentVersions[0], Map.of(), null, null, null);
 
-    /** The index after one more entry, and what that entry changed in the current state. */
-    public record Accepted(PartnershipIndex index, IndexDelta delta) {
+    /**
+     * The index after one more entry, what that entry changed in the current state, and whether an instrument that had
+     * facts was rebuilt from all of them (the slow path, work that grows with the instrument's history).
+     */
+    public record Accepted(PartnershipIndex index, IndexDelta delta, boolean rebuilt) {
 
         public Accepted {
             Objects.requireNonNull(index, "index");
@@ -209,35 +212,7 @@ public final class PartnershipIndex {
         return accept(entry, lookup, true);
     }
 
-    /** How accepting an entry updates its instrument's versions. */
-    enum Update {
-        /** {@link InstrumentVersions#appended}: no fact read. */
-        APPEND,
-        /** {@link InstrumentVersions#inserted}: the facts still changing from its first day read, and a few more. */
-        INSERT,
-        /** Every affected instrument rebuilt from all its facts. */
-        REBUILD
-    }
-
-    /**
-     * How accepting this new entry would update its instrument: an effective fact that marks nothing extends the
-     * versions when the instrument can append or insert it, and anything else rebuilds.
-     */
-    Update update(final TimelineEntry entry) {
-        return update(IndexedEntry.of(entry), entry.event());
-    }
-
-    /** {@link #update(TimelineEntry)} on keys {@link #accept} has already derived, once per event. */
-    private Update update(final IndexedEntry added, final PolicyEvent event) {
-        if (correctedId(event).isPresent() || !isFact(added, deciding)) {
-            return Update.REBUILD;
-        }
-        final InstrumentVersions old = find(instruments, added.instrument());
-        return old == null ? Update.REBUILD : old.appendable(event) ? Update.APPEND
-                : old.insertable(event) ? Update.INSERT : Update.REBUILD;
-    }
-
-    /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from its facts. */
+    /** {@link #accept}, or with {@code fastPath} false rebuilding every affected instrument from all its facts. */
     Accepted accept(final TimelineEntry entry, final EntryLookup given, final boolean fastPath) {
         Objects.requireNonNull(entry, "entry");
         // Rebuilt instruments then keep the eventIds this index holds, not one decoded copy each.
@@ -262,7 +237,10 @@ public final class PartnershipIndex {
         final PolicyEvent event = entry.event();
         Map<String, IndexedEntry> marks = deciding;
         final Set<InstrumentId> affected = new TreeSet<>();
-        final Set<String> unmarkedFacts = new HashSet<>();
+        // The target of a correction that stops being a fact now, if it is here: it was unmarked, so a fact unless a
+        // retraction.
+        TimelineEntry unmarked = null;
+        InstrumentId unmarkedInstrument = null;
         final String target = correctedId(event).orElse(null);
         if (target != null) {
             final IndexedEntry before = deciding.get(target);
@@ -273,12 +251,13 @@ public final class PartnershipIndex {
                 marks = Collections.unmodifiableMap(copy);
             }
             if (before == null) {
-                // The target, if it is here, stops being a fact now: it was unmarked, so a fact unless a retraction.
-                lookup.find(target).map(IndexedEntry::of).filter(indexed -> !indexed.retraction())
-                        .ifPresent(indexed -> {
-                            affected.add(indexed.instrument());
-                            unmarkedFacts.add(indexed.eventId());
-                        });
+                final TimelineEntry targeted = lookup.find(target).orElse(null);
+                final IndexedEntry indexed = targeted == null ? null : IndexedEntry.of(targeted);
+                if (indexed != null && !indexed.retraction()) {
+                    unmarked = targeted;
+                    unmarkedInstrument = indexed.instrument();
+                    affected.add(unmarkedInstrument);
+                }
             }
         }
         final boolean fact = isFact(added, marks);
@@ -286,21 +265,19 @@ public final class PartnershipIndex {
             affected.add(added.instrument());
         }
 
-        final Update update = fastPath ? update(added, event) : Update.REBUILD;
-        InstrumentVersions[] rebuilt = instruments;
+        InstrumentVersions[] updated = instruments;
+        boolean rebuiltAny = false;
         final List<InstrumentState> statesBefore = new ArrayList<>();
         final List<InstrumentState> statesAfter = new ArrayList<>();
         final List<Conflict> conflictsBefore = new ArrayList<>();
         final List<Conflict> conflictsAfter = new ArrayList<>();
         for (final InstrumentId id : affected) {
             final InstrumentVersions old = find(instruments, id);
-            final InstrumentVersions now = switch (update) {
-                case APPEND -> old.appended(event);
-                case INSERT -> old.inserted(event, factId -> lookup.get(factId).event());
-                case REBUILD -> rebuilt(id, old, unmarkedFacts, fact && added.instrument().equals(id) ? event : null,
-                        lookup);
-            };
-            rebuilt = replaced(rebuilt, id, now);
+            final Updated update = updated(id, old, id.equals(unmarkedInstrument) ? unmarked.event() : null,
+                    fact && added.instrument().equals(id) ? event : null, lookup, fastPath);
+            final InstrumentVersions now = update.versions();
+            rebuiltAny |= update.rebuilt();
+            updated = replaced(updated, id, now);
             // An affected instrument always changes: its current eventIds (all its facts) gain or lose this entry.
             if (old != null) {
                 statesBefore.add(old.asOf(null));
@@ -318,14 +295,14 @@ public final class PartnershipIndex {
             named = added;
             name = event.getCounterpartName();
         }
-        final LocalDate latest = !unmarkedFacts.isEmpty() ? latestFactDay(rebuilt)
+        final LocalDate latest = unmarked != null ? latestFactDay(updated)
                 : fact && (latestFactDay == null || added.earliestDay().isAfter(latestFactDay)) ? added.earliestDay()
                 : latestFactDay;
         final PartnershipIndex index = new PartnershipIndex(actor == null ? event.getActor() : actor,
-                counterpart == null ? event.getCounterpart() : counterpart, changeCount, grown, grownLast, rebuilt,
+                counterpart == null ? event.getCounterpart() : counterpart, changeCount, grown, grownLast, updated,
                 marks, named, name, latest);
         return new Accepted(index, new IndexDelta(List.copyOf(affected), statesBefore, statesAfter, conflictsBefore,
-                conflictsAfter, instruments.length > 0, rebuilt.length > 0));
+                conflictsAfter, instruments.length > 0, updated.length > 0), rebuiltAny);
     }
 
     /**
@@ -464,16 +441,39 @@ public final class PartnershipIndex {
         return !entry.retraction() && !marks.containsKey(entry.eventId());
     }
 
-    /** The instrument rebuilt from its facts read through the lookup, without the unmarked ones, with the new one. */
+    /** An affected instrument's versions after an entry (null: no fact left), and whether they were rebuilt. */
+    private record Updated(InstrumentVersions versions, boolean rebuilt) {
+    }
+
+    /**
+     * The instrument's versions without the fact {@code leaving} (null: none) and with {@code arriving} (null: none):
+     * updated in place when they can take both ({@link InstrumentVersions#removed}, {@link InstrumentVersions#appended},
+     * {@link InstrumentVersions#inserted}), else (or when {@code fastPath} is false) rebuilt from all their facts.
+     */
+    private static Updated updated(final InstrumentId id, final InstrumentVersions old, final PolicyEvent leaving,
+            final PolicyEvent arriving, final EntryLookup lookup, final boolean fastPath) {
+        final Function<String, PolicyEvent> facts = factId -> lookup.get(factId).event();
+        boolean inPlace = fastPath && (leaving == null || old != null && old.removable(leaving));
+        InstrumentVersions now = inPlace && leaving != null ? old.removed(leaving, facts) : old;
+        if (inPlace && arriving != null) {
+            inPlace = now != null && (now.appendable(arriving) || now.insertable(arriving));
+            if (inPlace) {
+                now = now.appendable(arriving) ? now.appended(arriving) : now.inserted(arriving, facts);
+            }
+        }
+        return inPlace ? new Updated(now, false) : new Updated(rebuilt(id, old, leaving, arriving, lookup), old != null);
+    }
+
+    /** The instrument rebuilt from all its facts read through the lookup, without the leaving one, with the new one. */
     private static InstrumentVersions rebuilt(final InstrumentId id, final InstrumentVersions old,
-            final Set<String> unmarkedFacts, final PolicyEvent newFact, final EntryLookup lookup) {
+            final PolicyEvent leaving, final PolicyEvent arriving, final EntryLookup lookup) {
         final List<PolicyEvent> facts = new ArrayList<>();
         if (old != null) {
-            old.factIds().stream().filter(factId -> !unmarkedFacts.contains(factId))
+            old.factIds().stream().filter(factId -> leaving == null || !factId.equals(leaving.getEventId()))
                     .forEach(factId -> facts.add(lookup.get(factId).event()));
         }
-        if (newFact != null) {
-            facts.add(newFact);
+        if (arriving != null) {
+            facts.add(arriving);
         }
         return facts.isEmpty() ? null : InstrumentVersions.of(id, facts);
     }
