@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * with the partnership's history.
  * <ul>
  * <li>Bytes that are not a readable PolicyEvent (not Avro, unknown schema id...): rejected.</li>
- * <li>New eventId: stored as a row ({@link PartnershipRows}) and accepted by the partnership's {@link PartnershipIndex}
+ * <li>New eventId (told without a store read when {@link KnownEventIds} has never seen its hash): stored as a row
+ *     ({@link PartnershipRows}) and accepted by the partnership's {@link PartnershipIndex}
  *     ({@link IncrementalChangeFeed}); if the current state changed, one PartnershipChange carrying only the changed
  *     instruments is emitted, and for each of those instruments one PartnershipInstrument (its current state without
  *     eventIds, and its conflicts) on the instruments topic, or a tombstone when it has no effective fact left.</li>
@@ -46,8 +47,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * deserialisation errors (KIP-1034) lost its records under exactly_once_v2 in TopologyTestDriver (4.3.1).
  *
  * <p>At init, which runs after restore, the task's indexes are rebuilt from its rows and published in
- * {@link PartnershipIndexes}; timelines that versions before rows kept whole in {@link PartnershipTopology#TIMELINE_STORE}
- * are first moved into rows, so an upgrade needs no reset.
+ * {@link PartnershipIndexes}, and the task's {@link KnownEventIds} from the same scan; timelines that versions before
+ * rows kept whole in {@link PartnershipTopology#TIMELINE_STORE} are first moved into rows, so an upgrade needs no reset.
  */
 final class PartnershipProcessor implements Processor<String, byte[], String, Object> {
 
@@ -57,6 +58,8 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
     private ProcessorContext<String, Object> context;
     private PartnershipRows rows;
     private ConcurrentHashMap<String, PartnershipIndex> indexes;
+    /** The ids of the task's rows, so that a new event skips the store reads of the duplicate check. */
+    private KnownEventIds knownIds;
     private String task;
     private Sensor rejected;
     private Sensor duplicates;
@@ -74,9 +77,12 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
         this.task = processorContext.taskId().toString();
         moveTimelinesIntoRows(processorContext.getStateStore(PartnershipTopology.TIMELINE_STORE));
         this.indexes = new ConcurrentHashMap<>();
+        this.knownIds = new KnownEventIds();
         try (KeyValueIterator<String, Timeline> timelines = rows.timelines()) {
-            timelines.forEachRemaining(timeline -> indexes.put(timeline.key,
-                    PartnershipIndex.of(timeline.value.changeCount(), timeline.value.entries())));
+            timelines.forEachRemaining(timeline -> {
+                indexes.put(timeline.key, PartnershipIndex.of(timeline.value.changeCount(), timeline.value.entries()));
+                timeline.value.entries().forEach(entry -> knownIds.add(timeline.key, entry.eventId()));
+            });
         }
         published.openTask(task, indexes);
         this.rejected = processorContext.metrics().addRateTotalSensor(TrackerMetrics.SCOPE, task,
@@ -107,18 +113,23 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
                     + " partnership '" + partnership + "' (event " + event.getEventId() + ")");
             return;
         }
-        final Optional<TimelineEntry> known = rows.find(partnership, event.getEventId());
-        if (known.isPresent()) {
-            if (known.get().event().equals(event)) {
-                duplicates.record();
-            } else {
-                reject(record, source, DeadLetters.Rejection.REUSED_EVENT_ID, "event id '" + event.getEventId()
-                        + "' was first received with different content at offset " + known.get().offset());
+        if (knownIds.mightContain(partnership, event.getEventId())) {
+            final Optional<TimelineEntry> known = rows.find(partnership, event.getEventId());
+            if (known.isPresent()) {
+                if (known.get().event().equals(event)) {
+                    duplicates.record();
+                } else {
+                    reject(record, source, DeadLetters.Rejection.REUSED_EVENT_ID, "event id '" + event.getEventId()
+                            + "' was first received with different content at offset " + known.get().offset());
+                }
+                return;
             }
-            return;
         }
         final TimelineEntry entry =
                 new TimelineEntry(event, Instant.ofEpochMilli(record.timestamp()), source.partition(), source.offset());
+        // Known before stored: should the put fail, the table holds one id too many, which costs a read, never one
+        // too few, which would let a reused id through.
+        knownIds.add(partnership, event.getEventId());
         rows.put(partnership, entry);
         final IncrementalChangeFeed.Outcome outcome = IncrementalChangeFeed.accept(partnership,
                 indexes.getOrDefault(partnership, PartnershipIndex.EMPTY), entry, rows.lookup(partnership),
@@ -169,6 +180,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
     @Override
     public void close() {
         published.closeTask(task);
+        knownIds = null;
         // The sensors are per task: drop them when the task moves to another thread or instance.
         context.metrics().removeSensor(rejected);
         context.metrics().removeSensor(duplicates);

@@ -53,12 +53,18 @@ public final class PartnershipRows {
     private static final byte HEAD = 'H';
     private static final byte POINTER = 'P';
     private static final int FORMAT = 1;
+    private static final byte[] NO_SUFFIX = new byte[0];
     private static final BytesSerializer PREFIX = new BytesSerializer();
 
     private final ReadOnlyKeyValueStore<Bytes, byte[]> rows;
     /** The same store when it may be written (the processor's), else null (interactive queries). */
     private final KeyValueStore<Bytes, byte[]> writable;
     private final StoredEvents events = new StoredEvents();
+    /**
+     * Reused for every E row so that a write does not allocate the encoder's 2 KB buffer; only the processor's thread
+     * writes, so the one instance is not shared.
+     */
+    private BinaryEncoder encoder;
 
     private PartnershipRows(final ReadOnlyKeyValueStore<Bytes, byte[]> rows,
             final KeyValueStore<Bytes, byte[]> writable) {
@@ -76,8 +82,9 @@ public final class PartnershipRows {
 
     /** The partnership's entry with this id, if it has one: two point reads. */
     public Optional<TimelineEntry> find(final String partnership, final String eventId) {
-        final byte[] suffix = rows.get(key(partnership, POINTER, utf8(eventId)));
-        return suffix == null ? Optional.empty() : Optional.of(entry(rows.get(key(partnership, EVENT, suffix))));
+        final byte[] owner = utf8(partnership);
+        final byte[] suffix = rows.get(key(owner, POINTER, utf8(eventId)));
+        return suffix == null ? Optional.empty() : Optional.of(entry(rows.get(key(owner, EVENT, suffix))));
     }
 
     /** The partnership's entries by id, for its index. */
@@ -106,13 +113,15 @@ public final class PartnershipRows {
 
     /** Adds an entry's E and P rows; the caller has checked that its eventId is new. */
     void put(final String partnership, final TimelineEntry entry) {
-        final byte[] suffix = eventSuffix(entry.event());
-        store().put(key(partnership, EVENT, suffix), eventRow(entry));
-        store().put(key(partnership, POINTER, utf8(entry.eventId())), suffix);
+        final byte[] owner = utf8(partnership);
+        final byte[] id = utf8(entry.eventId());
+        final byte[] suffix = eventSuffix(entry.event(), id);
+        store().put(key(owner, EVENT, suffix), eventRow(entry));
+        store().put(key(owner, POINTER, id), suffix);
     }
 
     void putChangeCount(final String partnership, final long changeCount) {
-        store().put(key(partnership, HEAD, new byte[0]), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+        store().put(key(utf8(partnership), HEAD, NO_SUFFIX), ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
                 .putInt(FORMAT).putLong(changeCount).array());
     }
 
@@ -128,9 +137,9 @@ public final class PartnershipRows {
         return new Timeline(changeCount, entries);
     }
 
-    private static byte[] eventSuffix(final PolicyEvent event) {
+    /** The E row's suffix; id is the event's eventId in UTF-8, which the caller also needs for the P row. */
+    private static byte[] eventSuffix(final PolicyEvent event, final byte[] id) {
         final DateClaim date = DateClaim.of(event);
-        final byte[] id = utf8(event.getEventId());
         return ByteBuffer.allocate(Long.BYTES + 2 + id.length)
                 .putLong(date.earliestDay().toEpochDay() ^ Long.MIN_VALUE)
                 .put((byte) Lifecycle.rank(event.getKind()))
@@ -141,7 +150,7 @@ public final class PartnershipRows {
 
     private byte[] eventRow(final TimelineEntry entry) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        encoder = EncoderFactory.get().binaryEncoder(out, encoder);
         try {
             encoder.writeInt(FORMAT);
             encoder.writeLong(entry.recordedAt().toEpochMilli());
@@ -190,10 +199,10 @@ public final class PartnershipRows {
         return Bytes.wrap(Arrays.copyOf(bytes, bytes.length + 1));
     }
 
-    private static Bytes key(final String partnership, final byte family, final byte[] suffix) {
-        final byte[] bytes = utf8(partnership);
-        return Bytes.wrap(ByteBuffer.allocate(bytes.length + 2 + suffix.length)
-                .put(bytes).put(SEPARATOR).put(family).put(suffix).array());
+    /** A row key; partnership is the partnership in UTF-8, encoded once by callers that build several keys. */
+    private static Bytes key(final byte[] partnership, final byte family, final byte[] suffix) {
+        return Bytes.wrap(ByteBuffer.allocate(partnership.length + 2 + suffix.length)
+                .put(partnership).put(SEPARATOR).put(family).put(suffix).array());
     }
 
     /** The partnership part of a row key: the bytes before the separator. */

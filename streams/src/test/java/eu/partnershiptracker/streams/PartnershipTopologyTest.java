@@ -137,6 +137,31 @@ class PartnershipTopologyTest {
     }
 
     @Test
+    void idsWithEqualHashesAreToldApartByTheirRows() {
+        assertThat("signed-Aa".hashCode()).as("the ids collide").isEqualTo("signed-BB".hashCode());
+        final PolicyEvent signed = event("signed-Aa", FPA, SIGNED, "2023-05-21").build();
+        final PolicyEvent inForce = event("signed-BB", FPA, ENTERED_INTO_FORCE, "2024").build();
+        pipe(signed, 0);
+        pipe(inForce, 1);
+        pipe(event("signed-Aa", FPA, SIGNED, "2024").build(), 2);
+        pipe(inForce, 3);
+        pipe(event("signed-BB", FPA, SIGNED, "2019").build(), 4);
+
+        assertThat(fixture.changes.readValuesToList()).extracting(PartnershipChange::getCauseEventId)
+                .as("the colliding new id is accepted").containsExactly("signed-Aa", "signed-BB");
+        final List<TestRecord<String, byte[]>> dead = fixture.deadLetters.readRecordsToList();
+        assertThat(dead).extracting(record -> header(record.headers(), DeadLetters.REJECTION),
+                record -> header(record.headers(), DeadLetters.OFFSET))
+                .as("both reused ids are caught").containsExactly(tuple("REUSED_EVENT_ID", "2"),
+                        tuple("REUSED_EVENT_ID", "4"));
+        assertThat(header(dead.get(0).headers(), DeadLetters.MESSAGE)).contains("'signed-Aa'", "offset 0");
+        assertThat(header(dead.get(1).headers(), DeadLetters.MESSAGE)).contains("'signed-BB'", "offset 1");
+        assertThat(fixture.timeline("EU:JP").entries()).extracting(entry -> entry.event())
+                .containsExactlyInAnyOrder(signed, inForce);
+        assertThat(fixture.metric(TrackerMetrics.GROUP, TrackerMetrics.DUPLICATE_TOTAL)).isEqualTo(1.0);
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicAndProcessingContinues() {
         final byte[] notAvro = "{\"eventId\": \"json\"}".getBytes(StandardCharsets.UTF_8);
         final byte[] unknownSchema = ByteBuffer.allocate(8).put((byte) 0).putInt(987_654).putShort((short) 2).array();
