@@ -68,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * The phases of one benchmark run on a broker and a registry that are up, interleaved so that background load hits
  * the yardsticks and the tracker alike: ProducerPerformance; the tracker over the load (its writes per event counted
  * by its producers); the pass-through topology told to write the same; ConsumerPerformance; ProducerPerformance again.
- * Then, on the tracker's state: a fixed rate at a share of its capacity with in-process lookups, the same with the
- * HTTP API and a lookup client in another JVM, a snapshot, a restore after deleting local state, and the tracker at
- * each history length.
+ * Then, on the tracker's state: a fixed rate at a share of its capacity with nothing else at work (the change latency
+ * of the headline), the same with in-process lookups, a snapshot, the same fixed rate with the HTTP API and a lookup
+ * client in another JVM, a restore after deleting local state, PostgreSQL, and the tracker at each history length.
  */
 final class BenchmarkRun {
 
@@ -80,6 +80,13 @@ final class BenchmarkRun {
     private static final String BASELINE_BEFORE = "baseline-before";
     private static final String BASELINE_AFTER = "baseline-after";
     private static final String MEASURED = "measured in this run";
+    /*
+     * Each fixed-rate phase publishes partnerships of its own (seed and keys derive from its round); the phase alone
+     * was added after the other two, so it takes the next round and they keep the partnerships of earlier runs.
+     */
+    private static final int ROUND_IN_PROCESS_LOOKUPS = 1;
+    private static final int ROUND_HTTP_CLIENT = 2;
+    private static final int ROUND_ALONE = 3;
 
     private final Benchmark options;
     private final Path work;
@@ -128,6 +135,7 @@ final class BenchmarkRun {
             final double rate = options.capacityShare * trackerFigures.recordsPerSecondWhileRunning();
             final TopologyFigures passThrough;
             final ConsumerFigures consumer;
+            final FixedRateFigures aloneRate;
             final FixedRateFigures inProcessRate;
             final Latencies inProcessLookups;
             final SnapshotTimes inProcessSnapshot;
@@ -138,9 +146,13 @@ final class BenchmarkRun {
                 consumer = phases.run("ConsumerPerformance", () -> tools.consume(BASELINE_BEFORE, options.events));
                 producer.add(phases.run("ProducerPerformance", () -> tools.produce(BASELINE_AFTER, options.events,
                         recordBytes)));
+                // On 2 cores a lookup loop takes a core from the topology: the headline latency is measured alone.
+                aloneRate = phases.run("fixed rate, nothing else at work", () -> fixedRate(TRACKER, main, rate,
+                        ROUND_ALONE, "nothing", () -> { }));
                 final TimelineQueries queries = TrackerQueries.of(tracker);
                 final CompletableFuture<Latencies> lookups = new CompletableFuture<>();
-                inProcessRate = phases.run("fixed rate, in-process lookups", () -> fixedRate(TRACKER, main, rate, 1,
+                inProcessRate = phases.run("fixed rate, in-process lookups", () -> fixedRate(TRACKER, main, rate,
+                        ROUND_IN_PROCESS_LOOKUPS, "in-process lookups",
                         () -> lookups.completeAsync(() -> new LatencyRun(load.keys(), options.seed)
                                 .measure(new InProcessLookup(queries), options.lookups))));
                 inProcessLookups = lookups.join();
@@ -169,9 +181,9 @@ final class BenchmarkRun {
                         () -> historyLength(length)));
             }
             final Details details = new Details(producer, consumer, published, trackerFigures, passThrough, byLength,
-                    inProcessRate, http.rate(), inProcessLookups, http.client().lookups(), inProcessSnapshot,
-                    http.client().snapshot(), partnershipsInStore, restored.figures(), new Details.Heap(
-                            heap.maxUsedBytes(), HeapSampler.usedAfterGcBytes(), HeapSampler.maxHeapBytes(),
+                    aloneRate, inProcessRate, http.rate(), inProcessLookups, http.client().lookups(),
+                    inProcessSnapshot, http.client().snapshot(), partnershipsInStore, restored.figures(),
+                    new Details.Heap(heap.maxUsedBytes(), HeapSampler.usedAfterGcBytes(), HeapSampler.maxHeapBytes(),
                             HeapSampler.residentBytes(), heap.gcMillisSinceStart(), heap.gcCountSinceStart()),
                     postgres.figures(), postgres.note());
             return Results.of(parameters(), details, phases.phases(),
@@ -200,9 +212,10 @@ final class BenchmarkRun {
      * events topic while a read_committed reader times the changes; {@code alongside} starts when publishing does.
      *
      * @param round which fixed-rate phase, so that each publishes partnerships of its own
+     * @param alongsideName what {@code alongside} does, as the results name it
      */
     private FixedRateFigures fixedRate(final String applicationId, final TopicNames topics, final double rate,
-            final int round, final Runnable alongside) {
+            final int round, final String alongsideName, final Runnable alongside) {
         final long events = Math.max(1, Math.round(rate * options.fixedRateSeconds));
         final long perPartnership = Math.max(1, options.events / options.partnerships);
         final int partnerships = (int) Math.max(1, Math.min(events, events / perPartnership));
@@ -214,7 +227,8 @@ final class BenchmarkRun {
             final GroupProgress progress = new GroupProgress(admin, applicationId, topics.events());
             await(applicationId + " to process the fixed-rate load").atMost(timeout)
                     .pollInterval(Duration.ofMillis(100)).until(() -> progress.lag() == 0);
-            return new FixedRateFigures(options.capacityShare, rate, published, latency.finish(admin, timeout));
+            return new FixedRateFigures(alongsideName, options.capacityShare, rate, published,
+                    latency.finish(admin, timeout));
         } catch (final Exception e) {
             throw new IllegalStateException("the fixed-rate phase of " + applicationId + " failed", e);
         }
@@ -239,9 +253,10 @@ final class BenchmarkRun {
         try (TrackerService service = TrackerService.start(settings)) {
             final String url = options.httpUrl == null ? "http://127.0.0.1:" + service.httpPort() : options.httpUrl;
             final AtomicReference<RemoteLookup.Running> client = new AtomicReference<>();
-            final FixedRateFigures figures = fixedRate(TRACKER, main, rate, 2, () -> client.set(new RemoteLookup(work,
-                    timeout).start(url, keys, options.lookups, options.seed, options.snapshotDate,
-                    options.snapshotRuns)));
+            final FixedRateFigures figures = fixedRate(TRACKER, main, rate, ROUND_HTTP_CLIENT,
+                    "the HTTP API and a lookup client in another JVM", () -> client.set(new RemoteLookup(work,
+                            timeout).start(url, keys, options.lookups, options.seed, options.snapshotDate,
+                            options.snapshotRuns)));
             return new HttpPhase(figures, client.get().figures());
         }
     }

@@ -76,13 +76,20 @@ class BenchmarkSmokeTest {
         assertThat(results.at("/details/inProcessLookups/lookups").asInt()).isEqualTo(200);
         assertThat(results.at("/details/httpLookups/lookups").asInt()).isEqualTo(200);
         assertThat(results.at("/details/httpSnapshot/bytes").asLong()).isPositive();
+        assertThat(results.at("/details/fixedRateAlone/alongside").asText()).isEqualTo("nothing");
+        assertThat(results.at("/details/fixedRateAlone/changeLatency/changes").asLong()).isPositive();
+        assertThat(results.get("changeLatencyP99Millis").asDouble()).as("the headline is the phase alone's")
+                .isEqualTo(results.at("/details/fixedRateAlone/changeLatency/p99Millis").asDouble());
         assertThat(results.at("/details/fixedRateInProcess/changeLatency/changes").asLong()).isPositive();
+        assertThat(results.at("/details/fixedRateHttp/changeLatency/changes").asLong()).isPositive();
         assertThat(results.at("/details/restore/restoredRecords").asLong()).isPositive();
         assertThat(results.at("/details/tracker/writes/topics").findValuesAsText("topic"))
                 .as("the tracker's own topics and changelogs are counted, its input is not")
                 .contains("tracker-changes").doesNotContain("tracker-events");
         assertThat(results.at("/parameters/streamsProperties/commit.interval.ms").asText()).isEqualTo("100");
-        assertThat(results.at("/phases").findValuesAsText("name")).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(results.at("/phases").findValuesAsText("name")).hasSizeGreaterThanOrEqualTo(12)
+                .containsSubsequence("fixed rate, nothing else at work", "fixed rate, in-process lookups",
+                        "fixed rate, HTTP lookups from another JVM");
         results.at("/phases").forEach(phase -> assertThat(phase.get("loadAverageAtEnd").isNumber()).isTrue());
         try (Stream<Path> work = Files.list(out.resolve("work"))) {
             assertThat(work).as("the run's work directory is deleted").isEmpty();

@@ -53,7 +53,7 @@ public record Results(Instant finishedAt, Machine machine, Parameters parameters
         final List<Integer> lengths = parameters.historyLengths();
         final double longestToShortest = byLength.get(String.valueOf(lengths.get(lengths.size() - 1)))
                 / byLength.get(String.valueOf(lengths.get(0)));
-        final LatencyFigures latency = details.fixedRateInProcess().changeLatency();
+        final LatencyFigures latency = details.fixedRateAlone().changeLatency();
         final Latencies inProcess = details.inProcessLookups();
         final Latencies http = details.httpLookups();
         final double eventBytes = details.load().averageValueBytes();
