@@ -69,8 +69,13 @@ public final class Benchmark implements Callable<Integer> {
     double capacityShare;
 
     @Option(names = "--fixed-rate-seconds", defaultValue = "60",
-            description = "How long each fixed-rate phase publishes (default ${DEFAULT-VALUE}).")
+            description = "How long each fixed-rate phase publishes at most (default ${DEFAULT-VALUE}).")
     int fixedRateSeconds;
+
+    @Option(names = "--fixed-rate-events", description = "Most events each fixed-rate phase publishes (default: a "
+            + "tenth of --events). The three phases add partnerships to the store the heap figure covers, and a "
+            + "minute at 70% of capacity would add more events than --events itself.")
+    Long fixedRateEvents;
 
     @Option(names = "--lookups", defaultValue = "10000",
             description = "Timed as-of lookups per target (default ${DEFAULT-VALUE}).")
@@ -159,6 +164,7 @@ public final class Benchmark implements Callable<Integer> {
                         + historyLengths);
         require(capacityShare > 0 && capacityShare <= 1, "--capacity-share must be in (0, 1]: " + capacityShare);
         require(fixedRateSeconds > 0, "--fixed-rate-seconds must be positive: " + fixedRateSeconds);
+        require(fixedRateEvents() > 0, "--fixed-rate-events must be positive: " + fixedRateEvents());
         require(lookups > 0, "--lookups must be positive: " + lookups);
         require(snapshotRuns > 0 && snapshotRuns % 2 == 1, "--snapshot-runs must be odd and positive: "
                 + snapshotRuns);
@@ -172,6 +178,10 @@ public final class Benchmark implements Callable<Integer> {
 
     long historyEvents() {
         return historyEvents == null ? events : historyEvents;
+    }
+
+    long fixedRateEvents() {
+        return fixedRateEvents == null ? Math.max(1, events / 10) : fixedRateEvents;
     }
 
     private Path apicurioHome() {

@@ -30,7 +30,8 @@ class BenchmarkSmokeTest {
     @Test
     void aSmallRunMeasuresEveryPhaseAndWritesTheResults(@TempDir final Path out) throws IOException {
         final int exit = new CommandLine(new Benchmark()).execute("--events", "2000", "--partnerships", "20",
-                "--lookups", "200", "--snapshot-runs", "1", "--fixed-rate-seconds", "3", "--history-events", "2000",
+                "--lookups", "200", "--snapshot-runs", "1", "--fixed-rate-seconds", "3", "--fixed-rate-events", "150",
+                "--history-events", "2000",
                 "--history-lengths", "10,100,1000", "--timeout-minutes", "3", "--streams-property",
                 "commit.interval.ms=100", "--out", out.toString(), "--work-dir", out.resolve("work").toString());
 
@@ -87,9 +88,15 @@ class BenchmarkSmokeTest {
                 .as("the tracker's own topics and changelogs are counted, its input is not")
                 .contains("tracker-changes").doesNotContain("tracker-events");
         assertThat(results.at("/parameters/streamsProperties/commit.interval.ms").asText()).isEqualTo("100");
-        assertThat(results.at("/phases").findValuesAsText("name")).hasSizeGreaterThanOrEqualTo(12)
-                .containsSubsequence("fixed rate, nothing else at work", "fixed rate, in-process lookups",
+        assertThat(results.at("/phases").findValuesAsText("name")).hasSizeGreaterThanOrEqualTo(13)
+                .containsSubsequence("JIT warm-up: the tracker over a load of its own", "tracker topology",
+                        "fixed rate, nothing else at work", "fixed rate, in-process lookups",
                         "fixed rate, HTTP lookups from another JVM");
+        assertThat(results.at("/parameters/fixedRateEvents").asLong()).isEqualTo(150);
+        for (final String phase : List.of("fixedRateAlone", "fixedRateInProcess", "fixedRateHttp")) {
+            assertThat(results.at("/details/" + phase + "/published/records").asLong()).as(phase)
+                    .isBetween(1L, 150L);
+        }
         results.at("/phases").forEach(phase -> assertThat(phase.get("loadAverageAtEnd").isNumber()).isTrue());
         try (Stream<Path> work = Files.list(out.resolve("work"))) {
             assertThat(work).as("the run's work directory is deleted").isEmpty();

@@ -83,8 +83,8 @@ public record Results(Instant finishedAt, Machine machine, Parameters parameters
 
     /** What was asked for. */
     public record Parameters(long events, int partnerships, String shape, int partitions, int streamThreads,
-            int lookups, long seed, double shareOfCapacity, int fixedRateSeconds, List<Integer> historyLengths,
-            long historyEvents, Map<String, String> streamsProperties) {
+            int lookups, long seed, double shareOfCapacity, int fixedRateSeconds, long fixedRateEvents,
+            List<Integer> historyLengths, long historyEvents, Map<String, String> streamsProperties) {
     }
 
     /** Throughput ratios from this run, the goals in the comments of {@link ResultsWriter}. */

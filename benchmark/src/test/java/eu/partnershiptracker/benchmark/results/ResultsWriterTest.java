@@ -86,7 +86,7 @@ class ResultsWriterTest {
                 new RestoreFigures(3, 4, 2, 5_000), new Details.Heap(200L << 20, 100L << 20, 512L << 20, 300L << 20,
                         500, 20), null, "not measured: PostgreSQL's initdb was not found");
         final Results.Parameters parameters = new Results.Parameters(10_000, 100, "REALISTIC", 6, 1, 200, 1, 0.7, 1,
-                List.of(10, 1000), 10_000, Map.of());
+                1_000, List.of(10, 1000), 10_000, Map.of());
         return Results.of(parameters, details, List.of(new Phase(1, "publish 10000 events", 1, 0.5, 0.6)), null,
                 null);
     }
