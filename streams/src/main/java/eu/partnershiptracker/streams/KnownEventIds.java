@@ -30,16 +30,7 @@ final class KnownEventIds {
         if (hash == 0) {
             return holdsZero;
         }
-        final int mask = slots.length - 1;
-        for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
-            final int held = slots[slot];
-            if (held == hash) {
-                return true;
-            }
-            if (held == 0) {
-                return false;
-            }
-        }
+        return slots[probe(slots, hash)] == hash;
     }
 
     void add(final String partnership, final String eventId) {
@@ -81,21 +72,22 @@ final class KnownEventIds {
 
     /** Puts a non-zero hash into its slot; false if it was there already. */
     private static boolean insert(final int[] table, final int hash) {
-        final int mask = table.length - 1;
-        for (int slot = slot(hash, mask); ; slot = (slot + 1) & mask) {
-            final int held = table[slot];
-            if (held == hash) {
-                return false;
-            }
-            if (held == 0) {
-                table[slot] = hash;
-                return true;
-            }
+        final int slot = probe(table, hash);
+        if (table[slot] == hash) {
+            return false;
         }
+        table[slot] = hash;
+        return true;
     }
 
-    private static int slot(final int hash, final int mask) {
+    /** The slot that holds the non-zero hash, or else the empty slot where it would go (linear probing). */
+    private static int probe(final int[] table, final int hash) {
+        final int mask = table.length - 1;
         // The high bits of the product are the well-mixed ones; rotate them down before masking.
-        return Integer.rotateLeft(hash * SPREAD, 16) & mask;
+        int slot = Integer.rotateLeft(hash * SPREAD, 16) & mask;
+        while (table[slot] != hash && table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 }

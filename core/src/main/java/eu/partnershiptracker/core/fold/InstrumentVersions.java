@@ -9,6 +9,7 @@ import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
+import java.lang.reflect.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -165,8 +167,8 @@ public final class InstrumentVersions {
         ids.addAll(factIds);
         ids.add(fact.getEventId());
         final int at = presentFrom.length;
-        return new InstrumentVersions(id, List.copyOf(ids), inserted(presentFrom, at, first.toEpochDay()),
-                inserted(certainFrom, at, certainDay(fact)), inserted(traits, at, Traits.of(fact)), singleClaims,
+        return new InstrumentVersions(id, List.copyOf(ids), spliced(presentFrom, at, first.toEpochDay()),
+                spliced(certainFrom, at, certainDay(fact)), spliced(traits, at, Traits.of(fact)), singleClaims,
                 first.isAfter(latestFactDay) ? first : latestFactDay,
                 sweep(new Sweep(id, facts, steps), Arrays.copyOf(days, kept),
                         Arrays.asList(Arrays.copyOf(states, kept + 1)), first),
@@ -268,15 +270,15 @@ public final class InstrumentVersions {
         int[] traitsAfter = traits;
         if (removed >= 0) {
             ids.remove(removed);
-            present = withoutIndex(present, removed);
-            certain = withoutIndex(certain, removed);
-            traitsAfter = withoutIndex(traitsAfter, removed);
+            present = spliced(present, removed, null);
+            certain = spliced(certain, removed, null);
+            traitsAfter = spliced(traitsAfter, removed, null);
         }
         if (added != null) {
             ids.add(addedAt, added.getEventId());
-            present = inserted(present, addedAt, day);
-            certain = inserted(certain, addedAt, certainDay(added));
-            traitsAfter = inserted(traitsAfter, addedAt, Traits.of(added));
+            present = spliced(present, addedAt, day);
+            certain = spliced(certain, addedAt, certainDay(added));
+            traitsAfter = spliced(traitsAfter, addedAt, Traits.of(added));
         }
         return new InstrumentVersions(id, List.copyOf(ids), present, certain, traitsAfter, true, latest,
                 sweep(new Sweep(id, resumed, InstrumentFold.steps(resumed)), Arrays.copyOf(days, keptDays),
@@ -414,34 +416,22 @@ public final class InstrumentVersions {
         return DateClaim.of(fact).certainFrom().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
     }
 
-    private static long[] inserted(final long[] values, final int at, final long value) {
-        final long[] grown = new long[values.length + 1];
-        System.arraycopy(values, 0, grown, 0, at);
-        grown[at] = value;
-        System.arraycopy(values, at, grown, at + 1, values.length - at);
-        return grown;
-    }
-
-    private static long[] withoutIndex(final long[] values, final int at) {
-        final long[] shrunk = new long[values.length - 1];
-        System.arraycopy(values, 0, shrunk, 0, at);
-        System.arraycopy(values, at + 1, shrunk, at, values.length - at - 1);
-        return shrunk;
-    }
-
-    private static int[] withoutIndex(final int[] values, final int at) {
-        final int[] shrunk = new int[values.length - 1];
-        System.arraycopy(values, 0, shrunk, 0, at);
-        System.arraycopy(values, at + 1, shrunk, at, values.length - at - 1);
-        return shrunk;
-    }
-
-    private static int[] inserted(final int[] values, final int at, final int value) {
-        final int[] grown = new int[values.length + 1];
-        System.arraycopy(values, 0, grown, 0, at);
-        grown[at] = value;
-        System.arraycopy(values, at, grown, at + 1, values.length - at);
-        return grown;
+    /**
+     * A copy of a per-fact array (long[] or int[]) with the element at {@code at} taken out when {@code value} is
+     * null, else with {@code value} put in at {@code at}.
+     */
+    @SuppressWarnings("unchecked")
+    private static <A> A spliced(final A values, final int at, final Object value) {
+        final int length = Array.getLength(values);
+        final A copy = (A) Array.newInstance(values.getClass().getComponentType(), length + (value == null ? -1 : 1));
+        System.arraycopy(values, 0, copy, 0, at);
+        if (value == null) {
+            System.arraycopy(values, at + 1, copy, at, length - at - 1);
+        } else {
+            Array.set(copy, at, value);
+            System.arraycopy(values, at, copy, at + 1, length - at);
+        }
+        return copy;
     }
 
     /**
@@ -637,23 +627,23 @@ public final class InstrumentVersions {
             return possible;
         }
 
-        /** Per fact, the epoch day its step is certain from; Long.MAX_VALUE for never. */
-        long[] certainFrom() {
-            final Map<PolicyEvent, Integer> positions = positions();
-            final long[] from = new long[facts.size()];
-            for (final InstrumentFold.Step step : steps) {
-                final long day = step.date().certainFrom().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
-                step.events().forEach(event -> from[positions.get(event)] = day);
-            }
-            return from;
+        /** Per fact, the epoch day its step is present from; Long.MIN_VALUE for always. */
+        long[] presentFrom() {
+            return perFact(DateClaim::possibleFrom, Long.MIN_VALUE);
         }
 
-        long[] presentFrom() {
+        /** Per fact, the epoch day its step is certain from; Long.MAX_VALUE for never. */
+        long[] certainFrom() {
+            return perFact(DateClaim::certainFrom, Long.MAX_VALUE);
+        }
+
+        /** Per fact, a day of its step's date as an epoch day, or {@code none} where the date names no such day. */
+        private long[] perFact(final Function<DateClaim, Optional<LocalDate>> day, final long none) {
             final Map<PolicyEvent, Integer> positions = positions();
             final long[] from = new long[facts.size()];
             for (final InstrumentFold.Step step : steps) {
-                final long day = step.date().possibleFrom().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
-                step.events().forEach(event -> from[positions.get(event)] = day);
+                final long epochDay = day.apply(step.date()).map(LocalDate::toEpochDay).orElse(none);
+                step.events().forEach(event -> from[positions.get(event)] = epochDay);
             }
             return from;
         }
