@@ -40,6 +40,12 @@ import java.util.function.Function;
  *     and the status rule only needs the few steps that hold one of its maxima or minima (the sweep's tail), so
  *     {@link #appended} resumes the sweep from those: no fact is read again and the work does not grow with the facts.
  *     The per-fact arrays and the versions are still copied on write (a memory copy of m references).</li>
+ * <li>A fact that comes earlier, or one that a correction takes away, changes nothing before its own first day D either
+ *     ({@link #inserted}, {@link #removed}), provided every step is one fact: the sweep is resumed from D with the facts
+ *     that still change something from D on and the few settled ones that hold an extreme, found from per-fact days
+ *     and traits without reading any. Only those are read; how many depends on how far back D lies, so a correction
+ *     of an old fact still reads the instrument's facts after it.</li>
+ * <li>Anything else (a second claim of a fact, which joins claims into one step) is rebuilt from all the facts.</li>
  * </ul>
  */
 public final class InstrumentVersions {
