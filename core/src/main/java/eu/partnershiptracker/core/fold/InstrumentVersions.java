@@ -568,13 +568,35 @@ public final class InstrumentVersions {
         if (state == null) {
             return null;
         }
+        return withEventIds(state, presentOn(day));
+    }
+
+    /**
+     * The ids of the facts present on the day. When every step is one fact, a fact is present from its own first
+     * possible day, the first key of {@link EventOrder}, so they are a prefix: one binary search and a view, not a scan
+     * and a copy per instrument of every as-of answer and snapshot.
+     */
+    private List<String> presentOn(final long day) {
+        if (singleClaims) {
+            int low = 0;
+            int high = presentFrom.length;
+            while (low < high) {
+                final int middle = (low + high) >>> 1;
+                if (presentFrom[middle] <= day) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return factIds.subList(0, low);
+        }
         final List<String> present = new ArrayList<>(factIds.size());
         for (int i = 0; i < presentFrom.length; i++) {
             if (presentFrom[i] <= day) {
                 present.add(factIds.get(i));
             }
         }
-        return withEventIds(state, present);
+        return present;
     }
 
     /** The current state without its eventIds, which grow with history: what the instruments topic carries. */
