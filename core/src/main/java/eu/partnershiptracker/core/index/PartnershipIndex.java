@@ -456,9 +456,10 @@ public final class PartnershipIndex {
         boolean inPlace = fastPath && (leaving == null || old != null && old.removable(leaving));
         InstrumentVersions now = inPlace && leaving != null ? old.removed(leaving, facts) : old;
         if (inPlace && arriving != null) {
-            inPlace = now != null && (now.appendable(arriving) || now.insertable(arriving));
+            final boolean appends = now != null && now.appendable(arriving);
+            inPlace = appends || now != null && now.insertable(arriving);
             if (inPlace) {
-                now = now.appendable(arriving) ? now.appended(arriving) : now.inserted(arriving, facts);
+                now = appends ? now.appended(arriving) : now.inserted(arriving, facts);
             }
         }
         return inPlace ? new Updated(now, false) : new Updated(rebuilt(id, old, leaving, arriving, lookup), old != null);
