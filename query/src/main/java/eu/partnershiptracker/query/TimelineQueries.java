@@ -37,8 +37,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * derived with {@link PartnershipFold#stateAsOf} (through {@link QueryTime}, which first cuts the timeline at knownAt)
  * and every replay with {@link ValidTimeReplay}, so the API agrees with the change feed and with itself. When the
  * share's indexes are at hand, the questions without knownAt are answered from them instead, which give exactly the
- * fold's states: one partnership in O(log n) plus its listed events, lists and counts from each index's summary
- * without folding any timeline, replays with the index's state at each step. Every question with knownAt folds.
+ * fold's states: one partnership in O(log n) plus its listed events (without them, its summary alone), lists and
+ * counts from each index's summary without folding any timeline, replays with the index's state at each step. Every
+ * question with knownAt folds.
  */
 public final class TimelineQueries {
 
@@ -71,6 +72,20 @@ public final class TimelineQueries {
         }
         // The fold cuts the timeline at knownAt itself, and has no state when nothing had been recorded by then.
         return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::withEvents);
+    }
+
+    /**
+     * One partnership at a time of query without its timeline, as lists show it: its instrument statuses and conflicts
+     * from its index without reading any event, else folded; empty when nothing of it is known then.
+     */
+    public Optional<PartnershipView> summary(final String key, final QueryTime time) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(time, "time");
+        final Optional<IndexedShare> share = indexed(time);
+        if (share.isPresent()) {
+            return share.get().index(key).map(index -> index.summaryAsOf(time.asOf())).map(PartnershipView::summary);
+        }
+        return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::summary);
     }
 
     /** The partnerships the filter keeps at a time of query, sorted by key. */

@@ -33,8 +33,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The queries answered from the indexes give exactly the JSON of the same queries folding the same timelines: one
- * partnership as of a date with its events, lists as of a date under any filter, the counts, the yearly totals, and
- * the replays of one partnership and of all. The
+ * partnership as of a date with its events, and without them (its item in the list), lists as of a date under any
+ * filter, the counts, the yearly totals, and the replays of one partnership and of all. The
  * scenarios are core's (corrections, retractions, bounds open at either end, conflicting claims, counterpart names),
  * recorded at random seconds so that recorded order differs from arrival order.
  */
@@ -60,9 +60,15 @@ class IndexedQueriesPropertiesTest {
 
         for (final LocalDate asOf : withEdges(dates, timelines)) {
             final QueryTime time = new QueryTime(asOf, null);
+            final List<PartnershipView> listed = folded.partnerships(time, PartnershipFilter.ALL).items();
             for (final String key : keys()) {
                 assertSameJson(key + " as of " + asOf, indexed.partnership(key, time).orElse(null),
                         folded.partnership(key, time).orElse(null));
+                // Without its events, one partnership is its item in the list, whichever way it is answered.
+                final PartnershipView item = listed.stream().filter(view -> view.key().equals(key)).findFirst()
+                        .orElse(null);
+                assertSameJson(key + "'s summary as of " + asOf, indexed.summary(key, time).orElse(null), item);
+                assertSameJson(key + "'s folded summary as of " + asOf, folded.summary(key, time).orElse(null), item);
             }
             for (final Filters filter : filters) {
                 final PartnershipFilter kept = new PartnershipFilter(filter.actor(), filter.instrument(),

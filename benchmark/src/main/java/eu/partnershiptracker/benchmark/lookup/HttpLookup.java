@@ -14,8 +14,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An as-of lookup through the HTTP API (docs/API.md): {@code GET /api/partnerships/{actor}/{counterpart}?asOf=YYYY-MM-DD},
- * 200 with the partnership, 404 when it has no effective event by then. The whole body is read, as a client would.
+ * An as-of lookup of one partnership's instrument statuses on a date through the HTTP API (docs/API.md):
+ * {@code GET /api/partnerships/{actor}/{counterpart}?asOf=YYYY-MM-DD&events=false}, 200 with the partnership without
+ * its event list (the lookup PostgreSQL answers), 404 when nothing of it is known by then. The whole body is read, as a
+ * client would.
  */
 public final class HttpLookup implements LookupTarget {
 
@@ -41,7 +43,7 @@ public final class HttpLookup implements LookupTarget {
     @Override
     public boolean lookup(final Actor actor, final String counterpart, final LocalDate asOf) {
         final URI uri = URI.create(baseUrl + "/api/partnerships/" + actor + "/"
-                + URLEncoder.encode(counterpart, StandardCharsets.UTF_8) + "?asOf=" + asOf);
+                + URLEncoder.encode(counterpart, StandardCharsets.UTF_8) + "?asOf=" + asOf + "&events=false");
         final HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
         final HttpResponse<byte[]> response;
         try {

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An as-of lookup the way the HTTP API answers it in-process: the query code's answer for one partnership, view
- * included, without the HTTP and JSON around it.
+ * An as-of lookup of one partnership's instrument statuses on a date, the way the HTTP API answers it with
+ * {@code events=false} but in-process: the query code's answer, view included, without the HTTP and JSON around it.
+ * It is the lookup PostgreSQL answers from its temporal table; the partnership with its event list costs a read of
+ * every listed event besides, which PostgreSQL's lookup does not do.
  */
 public final class InProcessLookup implements LookupTarget {
 
@@ -26,6 +28,6 @@ public final class InProcessLookup implements LookupTarget {
 
     @Override
     public boolean lookup(final Actor actor, final String counterpart, final LocalDate asOf) {
-        return queries.partnership(PartnershipKey.of(actor.name(), counterpart), new QueryTime(asOf, null)).isPresent();
+        return queries.summary(PartnershipKey.of(actor.name(), counterpart), new QueryTime(asOf, null)).isPresent();
     }
 }

@@ -4,7 +4,7 @@ import eu.partnershiptracker.model.Actor;
 import java.time.LocalDate;
 
 /**
- * Something that answers "the state of this partnership as of this date": the store in-process, or the HTTP API.
+ * Something that answers "the instrument statuses of this partnership as of this date": the store in-process, or the HTTP API.
  * The latency benchmark times calls to it.
  */
 public interface LookupTarget {

@@ -68,18 +68,19 @@ public final class ResultsWriter {
                 results.changeLatencyP99Millis(), results.changeLatencyMaxMillis());
         changeLatencyAlongside(table, "in-process lookups", details.fixedRateInProcess());
         changeLatencyAlongside(table, "the HTTP client", details.fixedRateHttp());
-        row(table, "As-of lookup in-process, while processing (" + details.inProcessLookups().lookups() + ")",
-                "p50 %.0f us, p99 %.0f us (goal p99 <= 1000 us)", results.asOfLookupInProcessP50Micros(),
-                results.asOfLookupInProcessP99Micros());
-        row(table, "As-of lookup over HTTP from another JVM, while processing (" + details.httpLookups().lookups()
-                + ")", "p50 %.0f us, p99 %.0f us (goal p99 <= 5000 us)", results.asOfLookupHttpP50Micros(),
-                results.asOfLookupHttpP99Micros());
+        row(table, "As-of lookup of instrument statuses in-process, while processing ("
+                + details.inProcessLookups().lookups() + ")", "p50 %.0f us, p99 %.0f us (goal p99 <= 1000 us)",
+                results.asOfLookupInProcessP50Micros(), results.asOfLookupInProcessP99Micros());
+        row(table, "As-of lookup of instrument statuses over HTTP from another JVM, while processing ("
+                + details.httpLookups().lookups() + ")", "p50 %.0f us, p99 %.0f us (goal p99 <= 5000 us)",
+                results.asOfLookupHttpP50Micros(), results.asOfLookupHttpP99Micros());
         row(table, "Snapshot of all " + details.inProcessSnapshot().partnerships() + " partnerships in-process (as of "
                 + details.inProcessSnapshot().asOf() + ", median)", "%.1f ms", results.snapshotInProcessMillis());
         row(table, "Snapshot over HTTP, streamed", "%.1f ms, %.1f MB", results.snapshotHttpMillis(),
                 details.httpSnapshot().bytes() / MEGABYTE);
         final var postgres = details.postgres();
-        row(table, "PostgreSQL temporal table (GiST): as-of lookup as of the snapshot date; snapshot", "%s",
+        row(table, "PostgreSQL temporal table (GiST): as-of lookup of instrument statuses as of the snapshot date;"
+                + " snapshot", "%s",
                 postgres == null ? details.postgresNote() : String.format(Locale.ROOT,
                         "p50 %.0f us, p99 %.0f us; %.1f ms for %d rows (%d rows loaded)", postgres.asOfLookupP50Micros(),
                         postgres.asOfLookupP99Micros(), postgres.snapshotMillis(), postgres.snapshotRows(),

@@ -51,11 +51,11 @@ class HttpLookupTest {
     }
 
     @Test
-    void aPartnershipWithAStateIsFoundAtTheDocumentedPath() {
+    void aPartnershipsStatusesAreAskedForWithoutItsEvents() {
         final HttpLookup lookup = new HttpLookup(baseUrl());
 
         assertThat(lookup.lookup(Actor.EU, "JP", LocalDate.of(2024, 6, 30))).isTrue();
-        assertThat(requests).containsExactly("/api/partnerships/EU/JP?asOf=2024-06-30");
+        assertThat(requests).containsExactly("/api/partnerships/EU/JP?asOf=2024-06-30&events=false");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.javalin.openapi.OpenApiParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +59,23 @@ final class Params {
     static CertaintyFilter certainty(final Context ctx, final String name) {
         final CertaintyFilter certainty = read(ctx, name, CertaintyFilter::parse);
         return certainty == null ? CertaintyFilter.CERTAIN : certainty;
+    }
+
+    /**
+     * {@code true} or {@code false}, in any case; {@code absent} when the parameter is absent. Unlike the other
+     * parameters an empty value is refused, not read as absent: a switch should be set on purpose.
+     */
+    static boolean flag(final Context ctx, final String name, final boolean absent) {
+        final String value = documented(ctx, name);
+        if (value == null) {
+            return absent;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("query parameter '" + name + "': '" + value
+                    + "' is not true or false");
+        };
     }
 
     private static <T> T read(final Context ctx, final String name, final Function<String, T> parse) {

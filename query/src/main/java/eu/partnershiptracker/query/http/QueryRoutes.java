@@ -39,6 +39,7 @@ final class QueryRoutes {
     private static final String STATUS = "status";
     private static final String KNOWN_AT = "knownAt";
     private static final String CERTAINTY = "certainty";
+    private static final String EVENTS = "events";
     private static final String AS_OF_MEANING = "Valid time: the state the events dated on or before this day describe"
             + " (YYYY-MM-DD; YYYY or YYYY-MM mean the last day of that year or month). Without it, the current state.";
     private static final String KNOWN_AT_MEANING = "Transaction time: answer from only the events recorded up to this"
@@ -93,16 +94,20 @@ final class QueryRoutes {
                 Answers.PartnershipList::merge);
     }
 
-    @OpenApi(path = PARTNERSHIP, summary = "One partnership as of a date, with its timeline",
+    @OpenApi(path = PARTNERSHIP, summary = "One partnership as of a date, with its timeline unless events=false",
             pathParams = {
                 @OpenApiParam(name = ACTOR, type = Actor.class, required = true, example = "EU"),
                 @OpenApiParam(name = COUNTERPART, required = true, example = "JP")},
             queryParams = {
                 @OpenApiParam(name = AS_OF, example = "2024-06", description = AS_OF_MEANING),
-                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING)},
+                @OpenApiParam(name = KNOWN_AT, type = Instant.class, description = KNOWN_AT_MEANING),
+                @OpenApiParam(name = EVENTS, type = Boolean.class, example = "false",
+                        description = "true (default): the partnership with its events; false: without them, as an"
+                                + " item of /api/partnerships (its instrument statuses and conflicts), which the"
+                                + " index answers without reading any event.")},
             responses = {
                 @OpenApiResponse(status = "200", description = "The partnership with its events (up to asOf, recorded"
-                        + " up to knownAt)",
+                        + " up to knownAt), or with events=false without them",
                         content = @OpenApiContent(from = PartnershipView.class)),
                 @OpenApiResponse(status = "400", description = ApiError.BAD_REQUEST,
                         content = @OpenApiContent(from = ApiError.class)),
@@ -114,7 +119,10 @@ final class QueryRoutes {
     private void partnership(final Context ctx) {
         final String key = key(ctx);
         final QueryTime time = time(ctx);
-        routing.answerForKey(ctx, key, queries -> queries.partnership(key, time).orElseThrow(() -> ApiException.notFound(
+        final boolean events = Params.flag(ctx, EVENTS, true);
+        // The query string travels with a forwarded request, so the owner reads the same events flag.
+        routing.answerForKey(ctx, key, queries -> (events ? queries.partnership(key, time)
+                : queries.summary(key, time)).orElseThrow(() -> ApiException.notFound(
                 "no partnership " + key + (time.asOf() == null ? "" : " as of " + time.asOf())
                         + (time.knownAt() == null ? "" : " known at " + time.knownAt()))));
     }

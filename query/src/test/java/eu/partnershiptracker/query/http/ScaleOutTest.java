@@ -73,6 +73,11 @@ class ScaleOutTest {
                 forwarded += ownerSeenByFirst.endsWith(":" + second.httpPort()) ? 0 : 1;
                 assertThat(TrackerFixture.get(second, path + "/history").body())
                         .isEqualTo(TrackerFixture.get(first, path + "/history").body());
+                // The instance that forwards passes the query string on: the owner leaves the events out too.
+                final TrackerFixture.Reply summary = TrackerFixture.get(first, path + "?events=false");
+                assertThat(fromFirst.json().has("events")).isTrue();
+                assertThat(summary.json().has("events")).as(summary.body()).isFalse();
+                assertThat(TrackerFixture.get(second, path + "?events=false").body()).isEqualTo(summary.body());
             }
             assertThat(forwarded).as("key queries answered by forwarding")
                     .isEqualTo(TrackerFixture.PARTNERSHIPS.size());

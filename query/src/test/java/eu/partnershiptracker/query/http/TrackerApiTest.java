@@ -5,6 +5,7 @@ import static eu.partnershiptracker.core.testing.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.partnershiptracker.model.EventKind;
 import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.query.service.TrackerService;
@@ -111,6 +112,29 @@ class TrackerApiTest {
     }
 
     @Test
+    void withoutEventsOnePartnershipIsItsItemInTheList() {
+        for (final String asOf : List.of("", "asOf=2024-10-31", "asOf=2023")) {
+            final JsonNode listed = StreamSupport.stream(get("/api/partnerships?" + asOf).path("items").spliterator(),
+                    false).filter(item -> item.path("key").asText().equals("EU:JP")).findFirst().orElseThrow();
+            final JsonNode summary = get("/api/partnerships/EU/JP?events=false&" + asOf);
+            assertThat(summary).as("as of %s", asOf).isEqualTo(listed);
+            assertThat(summary.has("events")).isFalse();
+            assertThat(get("/api/partnerships/EU/JP?events=FALSE&" + asOf)).isEqualTo(summary);
+            final JsonNode whole = get("/api/partnerships/EU/JP?" + asOf);
+            assertThat(whole.path("events").isArray()).isTrue();
+            assertThat(get("/api/partnerships/EU/JP?events=true&" + asOf)).isEqualTo(whole);
+            final JsonNode withoutEvents = ((ObjectNode) whole.deepCopy()).without("events");
+            assertThat(withoutEvents).isEqualTo(summary);
+        }
+        final String between = "knownAt=" + BEFORE_THE_SIGNATURE;
+        final JsonNode then = get("/api/partnerships/EU/JP?events=false&" + between);
+        assertThat(then.has("events")).isFalse();
+        assertThat(instrument(then, "SDP").path("status").asText()).isEqualTo("NEGOTIATING");
+        assertThat(TrackerFixture.get(service, "/api/partnerships/EU/JP?events=false&asOf=2022-01-01").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aBadParameterIs400NamingIt() {
         final TrackerFixture.Reply badDate = TrackerFixture.get(service, "/api/partnerships/EU/JP?asOf=2024-02-30");
         assertThat(badDate.status()).isEqualTo(400);
@@ -127,6 +151,13 @@ class TrackerApiTest {
         assertThat(badKnownAt.status()).isEqualTo(400);
         assertThat(badKnownAt.json().path("error").asText())
                 .startsWith("query parameter 'knownAt': '2025-01-31T12:00' is not an instant");
+        for (final String events : List.of("maybe", "")) {
+            final TrackerFixture.Reply badEvents = TrackerFixture.get(service, "/api/partnerships/EU/JP?events="
+                    + events);
+            assertThat(badEvents.status()).isEqualTo(400);
+            assertThat(badEvents.json().path("error").asText())
+                    .isEqualTo("query parameter 'events': '" + events + "' is not true or false");
+        }
         final TrackerFixture.Reply badCertainty = TrackerFixture.get(service, "/api/stats?certainty=maybe");
         assertThat(badCertainty.status()).isEqualTo(400);
         assertThat(badCertainty.json().path("error").asText())
