@@ -24,10 +24,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +212,41 @@ class PublishCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(run.err()).contains("failed and was rolled back").contains("Nothing was published.");
         assertThat(readCommitted(topic, new ByteArrayDeserializer())).isEmpty();
+    }
+
+    /**
+     * A snapshot of the topic taken while a transaction is undecided would miss records that may still commit (as a
+     * publish whose commit the broker acknowledged before marking it, right after a broker restart), and the run would
+     * publish them again: it waits for the transaction, and gives up within its timeout without publishing.
+     */
+    @Test
+    void aTransactionStillUndecidedOnTheTopicIsWaitedForAndNeverPublishedAround() throws Exception {
+        final String topic = infra.uniqueTopic("events");
+        infra.createTopic(topic, 1, Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+        final Path one = file("one.yaml", ONE);
+        final Map<String, Object> other = new HashMap<>(infra.clientProperties());
+        other.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "another-publisher-" + topic);
+        try (KafkaProducer<String, byte[]> open = new KafkaProducer<>(other, new StringSerializer(),
+                new ByteArraySerializer())) {
+            open.initTransactions();
+            open.beginTransaction();
+            open.send(new ProducerRecord<>(topic, "EU:NO", new byte[] {0})).get();
+
+            final Run waited = publish(topic, one.toString());
+
+            assertThat(waited.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(waited.err()).contains("a transaction on " + topic + " is still undecided after "
+                    + PUBLISH_TIMEOUT_SECONDS + " s").contains("partition 0 at offset 0");
+            assertThat(infra.admin().listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest())).all()
+                    .get().get(new TopicPartition(topic, 0)).offset()).as("only the open transaction's record")
+                    .isEqualTo(1);
+            open.abortTransaction();
+        }
+
+        final Run after = publish(topic, one.toString());
+
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(readCommitted(topic, new ByteArrayDeserializer())).hasSize(1);
     }
 
     @Test

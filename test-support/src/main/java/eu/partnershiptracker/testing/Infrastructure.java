@@ -3,6 +3,7 @@ package eu.partnershiptracker.testing;
 import static org.awaitility.Awaitility.await;
 
 import eu.partnershiptracker.cluster.ClusterSettings;
+import eu.partnershiptracker.cluster.TopicOffsets;
 import eu.partnershiptracker.cluster.TopicSetupException;
 import eu.partnershiptracker.cluster.TrackerTopics;
 import eu.partnershiptracker.embedded.EmbeddedRegistry;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
@@ -104,8 +103,7 @@ public final class Infrastructure {
 
     /** Whether some partition of the topic holds records of a transaction that is not decided and marked yet. */
     public boolean hasOpenTransaction(final String topic) throws Exception {
-        return !offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED)
-                .equals(offsets(topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED));
+        return !TopicOffsets.undecided(admin, topic, TOPIC_TIMEOUT).isEmpty();
     }
 
     /**
@@ -120,11 +118,7 @@ public final class Infrastructure {
     /** Each partition's offset of that kind (earliest, latest...), as a consumer with that isolation level sees it. */
     public Map<TopicPartition, Long> offsets(final String topic, final OffsetSpec spec, final IsolationLevel isolation)
             throws Exception {
-        final Map<TopicPartition, OffsetSpec> specs = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()), info -> spec));
-        return admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        return TopicOffsets.of(admin, topic, spec, isolation, TOPIC_TIMEOUT);
     }
 
     /** A fresh, mutable map of the settings every Kafka client needs here. */
