@@ -101,10 +101,15 @@ public final class PartnershipTopology {
         return topology;
     }
 
-    /** The rows store; its changelog keeps the latest row per key, compacted as the instruments topic is. */
+    /**
+     * The rows store; its changelog keeps the latest row per key, compacted as the instruments topic is. It has no
+     * record cache: event and pointer rows are written once, so the cache merged only the head rows, and its sorted
+     * maps, flushes and churn cost more than the head record per change it saved the changelog (at 1M events with
+     * -Xmx512m, without it: 12 to 14% more events/s and about half the GC time, docs/BENCHMARKS.md).
+     */
     static StoreBuilder<KeyValueStore<Bytes, byte[]>> rowsStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROWS_STORE), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingEnabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);
+                Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(TrackerTopics.LATEST_PER_KEY);
     }
 
     /**
