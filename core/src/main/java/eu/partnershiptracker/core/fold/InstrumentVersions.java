@@ -2,6 +2,7 @@ package eu.partnershiptracker.core.fold;
 
 import eu.partnershiptracker.core.DateClaim;
 import eu.partnershiptracker.core.InstrumentCategories;
+import eu.partnershiptracker.core.ShallowCopy;
 import eu.partnershiptracker.model.Certainty;
 import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.EventKind;
@@ -51,8 +52,6 @@ import java.util.function.Function;
  */
 public final class InstrumentVersions {
 
-    private static final int STATE_FIELDS = InstrumentState.getClassSchema().getFields().size();
-    private static final int EVENT_FIELDS = PolicyEvent.getClassSchema().getFields().size();
 
     private final InstrumentId id;
     /** In {@link EventOrder}. */
@@ -308,10 +307,7 @@ public final class InstrumentVersions {
                 && fact.getCounterpartName() == null) {
             return fact;
         }
-        final PolicyEvent kept = new PolicyEvent();
-        for (int field = 0; field < EVENT_FIELDS; field++) {
-            kept.put(field, fact.get(field));
-        }
+        final PolicyEvent kept = ShallowCopy.of(fact, PolicyEvent::new);
         kept.setProvenance(new Provenance(fact.getProvenance().getSource(), "", null));
         kept.setAreas(List.of());
         kept.setNotes(null);
@@ -610,14 +606,11 @@ public final class InstrumentVersions {
     }
 
     /**
-     * A shallow copy with these eventIds: Avro's copying builder would deep-copy every date and string of the state,
-     * once per instrument of every answer, and versions are never changed, so answers may share them.
+     * The state with these eventIds, sharing everything else ({@link ShallowCopy}): this runs once per instrument of
+     * every answer.
      */
     private static InstrumentState withEventIds(final InstrumentState state, final List<String> eventIds) {
-        final InstrumentState copy = new InstrumentState();
-        for (int field = 0; field < STATE_FIELDS; field++) {
-            copy.put(field, state.get(field));
-        }
+        final InstrumentState copy = ShallowCopy.of(state, InstrumentState::new);
         copy.setEventIds(eventIds);
         return copy;
     }

@@ -1,5 +1,6 @@
 package eu.partnershiptracker.core.index;
 
+import eu.partnershiptracker.core.ShallowCopy;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.PolicyEvent;
 import java.util.Objects;
@@ -29,10 +30,7 @@ final class IdSharingLookup implements EntryLookup {
         if (!event.getEventId().equals(eventId)) {
             throw new IllegalStateException("asked for event " + eventId + ", the store gave " + event.getEventId());
         }
-        final PolicyEvent copy = new PolicyEvent();
-        for (int field = 0; field < event.getSchema().getFields().size(); field++) {
-            copy.put(field, event.get(field));
-        }
+        final PolicyEvent copy = ShallowCopy.of(event, PolicyEvent::new);
         copy.setEventId(eventId);
         return copy;
     }
