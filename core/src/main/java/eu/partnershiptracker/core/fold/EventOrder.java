@@ -27,4 +27,20 @@ public final class EventOrder {
 
     private EventOrder() {
     }
+
+    /**
+     * {@link #EVENTS} on the keys an index keeps instead of the event: its first possible day as an epoch day (any value
+     * below every real day for an open lower bound), {@link Lifecycle#rank}, {@link DateClaim#precisionRank} and eventId.
+     */
+    public static int compareKeys(final long day, final int rank, final int precision, final String eventId,
+            final long otherDay, final int otherRank, final int otherPrecision, final String otherEventId) {
+        int order = Long.compare(day, otherDay);
+        if (order == 0) {
+            order = Integer.compare(rank, otherRank);
+        }
+        if (order == 0) {
+            order = Integer.compare(precision, otherPrecision);
+        }
+        return order != 0 ? order : eventId.compareTo(otherEventId);
+    }
 }

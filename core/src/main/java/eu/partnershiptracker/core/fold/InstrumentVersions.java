@@ -359,16 +359,8 @@ public final class InstrumentVersions {
         int high = factIds.size();
         while (low < high) {
             final int middle = (low + high) >>> 1;
-            int order = Long.compare(presentFrom[middle], earliest);
-            if (order == 0) {
-                order = Integer.compare(Lifecycle.rank(Traits.kind(traits[middle])), rank);
-            }
-            if (order == 0) {
-                order = Integer.compare(Traits.precision(traits[middle]), precision);
-            }
-            if (order == 0) {
-                order = factIds.get(middle).compareTo(fact.getEventId());
-            }
+            final int order = EventOrder.compareKeys(presentFrom[middle], Lifecycle.rank(Traits.kind(traits[middle])),
+                    Traits.precision(traits[middle]), factIds.get(middle), earliest, rank, precision, fact.getEventId());
             if (order < 0) {
                 low = middle + 1;
             } else {

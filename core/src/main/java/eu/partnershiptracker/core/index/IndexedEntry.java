@@ -23,10 +23,8 @@ record IndexedEntry(String eventId, long earliestEpochDay, byte rank, byte preci
         int recordedNano, long offset, InstrumentId instrument, boolean retraction) {
 
     /** {@link EventOrder#ENTRIES} on the kept keys: epoch days sort as the days do. */
-    static final Comparator<IndexedEntry> VALID_TIME = Comparator.comparingLong(IndexedEntry::earliestEpochDay)
-            .thenComparingInt(IndexedEntry::rank)
-            .thenComparingInt(IndexedEntry::precision)
-            .thenComparing(IndexedEntry::eventId);
+    static final Comparator<IndexedEntry> VALID_TIME = (one, other) -> EventOrder.compareKeys(one.earliestEpochDay,
+            one.rank, one.precision, one.eventId, other.earliestEpochDay, other.rank, other.precision, other.eventId);
 
     /** {@link EventOrder#RECORDED} on the kept keys: seconds then nanos is {@link Instant}'s own order. */
     static final Comparator<IndexedEntry> RECORDED = Comparator.comparingLong(IndexedEntry::recordedSecond)
