@@ -5,24 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.partnershiptracker.core.DateClaim;
-import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.testing.Scenarios;
 import eu.partnershiptracker.model.Actor;
 import eu.partnershiptracker.model.InstrumentStatus;
 import eu.partnershiptracker.model.InstrumentType;
-import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.query.http.JsonMapping;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,7 +48,9 @@ class IndexedQueriesPropertiesTest {
     void indexedAnswersAreTheFoldedAnswers(@ForAll("scenarios") final Scenarios.Scenario scenario,
             @ForAll("dates") final List<LocalDate> dates, @ForAll("filters") final List<Filters> filters,
             @ForAll final long seed) throws JsonProcessingException {
-        final Map<String, Timeline> timelines = accepted(scenario, new Random(seed));
+        final Map<String, Timeline> timelines = new TreeMap<>();
+        Scenarios.accepted(scenario, T0, new Random(seed))
+                .forEach((key, entries) -> timelines.put(key, new Timeline(0, entries)));
         final InMemoryTimelines store = InMemoryTimelines.of(timelines);
         final InMemoryIndexes indexes = InMemoryIndexes.of(timelines);
         final TimelineQueries folded = new TimelineQueries(() -> store);
@@ -141,22 +139,5 @@ class IndexedQueriesPropertiesTest {
             }
         }
         return all;
-    }
-
-    /** The first arrival of each id, recorded at a random second; later arrivals of an id are skipped. */
-    private static Map<String, Timeline> accepted(final Scenarios.Scenario scenario, final Random random) {
-        final Map<String, Timeline> byKey = new TreeMap<>();
-        final Set<String> seen = new HashSet<>();
-        final List<PolicyEvent> arrivals = scenario.arrivals();
-        for (int i = 0; i < arrivals.size(); i++) {
-            final PolicyEvent event = arrivals.get(i);
-            final TimelineEntry entry =
-                    new TimelineEntry(event, T0.plusSeconds(random.nextInt(arrivals.size())), 0, i);
-            if (seen.add(event.getEventId())) {
-                byKey.merge(PartnershipKey.of(event), Timeline.EMPTY.with(entry),
-                        (timeline, single) -> timeline.with(entry));
-            }
-        }
-        return byKey;
     }
 }

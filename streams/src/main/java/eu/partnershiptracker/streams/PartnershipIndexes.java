@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.TaskId;
  */
 public final class PartnershipIndexes {
 
-    private final Map<String, Map<String, PartnershipIndex>> byTask = new ConcurrentHashMap<>();
+    private final Map<TaskId, Map<String, PartnershipIndex>> byTask = new ConcurrentHashMap<>();
 
     /** The partnership's index, if one of this instance's tasks holds it. */
     public Optional<PartnershipIndex> find(final String partnership) {
@@ -41,8 +41,8 @@ public final class PartnershipIndexes {
      * published them: empty while the task restores or after it moved away, and on a standby, which runs no processor.
      */
     public Optional<Map<String, PartnershipIndex>> partition(final int partition) {
-        for (final Map.Entry<String, Map<String, PartnershipIndex>> task : byTask.entrySet()) {
-            if (TaskId.parse(task.getKey()).partition() == partition) {
+        for (final Map.Entry<TaskId, Map<String, PartnershipIndex>> task : byTask.entrySet()) {
+            if (task.getKey().partition() == partition) {
                 return Optional.of(Collections.unmodifiableMap(task.getValue()));
             }
         }
@@ -50,11 +50,11 @@ public final class PartnershipIndexes {
     }
 
     /** Publishes a task's share, built whole, which its processor then updates as events are accepted. */
-    void openTask(final String task, final ConcurrentHashMap<String, PartnershipIndex> share) {
+    void openTask(final TaskId task, final ConcurrentHashMap<String, PartnershipIndex> share) {
         byTask.put(Objects.requireNonNull(task, "task"), Objects.requireNonNull(share, "share"));
     }
 
-    void closeTask(final String task) {
+    void closeTask(final TaskId task) {
         byTask.remove(task);
     }
 }

@@ -84,7 +84,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
                 timeline.value.entries().forEach(entry -> knownIds.add(timeline.key, entry.eventId()));
             });
         }
-        published.openTask(task, indexes);
+        published.openTask(processorContext.taskId(), indexes);
         this.rejected = processorContext.metrics().addRateTotalSensor(TrackerMetrics.SCOPE, task,
                 TrackerMetrics.REJECTED, Sensor.RecordingLevel.INFO);
         this.duplicates = processorContext.metrics().addRateTotalSensor(TrackerMetrics.SCOPE, task,
@@ -179,7 +179,7 @@ final class PartnershipProcessor implements Processor<String, byte[], String, Ob
 
     @Override
     public void close() {
-        published.closeTask(task);
+        published.closeTask(context.taskId());
         knownIds = null;
         // The sensors are per task: drop them when the task moves to another thread or instance.
         context.metrics().removeSensor(rejected);

@@ -17,12 +17,10 @@ import eu.partnershiptracker.model.Conflict;
 import eu.partnershiptracker.model.InstrumentState;
 import eu.partnershiptracker.model.PartnershipChange;
 import eu.partnershiptracker.model.PartnershipState;
-import eu.partnershiptracker.model.PolicyEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,26 +46,23 @@ class PartnershipIndexPropertiesTest {
     private static final String TOPIC = "policy-events";
     private static final LocalDate BEFORE_EVERYTHING = LocalDate.of(1950, 1, 1);
 
-    /** One partnership's accepted entries, as the processor would accept them, and a store to look them up in. */
-    private record Partnership(String key, List<TimelineEntry> entries) {
-    }
-
     @Property(tries = 250)
     void afterEveryEventTheIndexAnswersAsTheFold(@ForAll("scenarios") final Scenarios.Scenario scenario,
             @ForAll("asOfDates") final List<LocalDate> dates, @ForAll final long seed) {
         final Random random = new Random(seed);
-        for (final Partnership partnership : accepted(scenario, random)) {
+        final Map<String, List<TimelineEntry>> accepted = Scenarios.accepted(scenario, T0, random);
+        for (final Map.Entry<String, List<TimelineEntry>> partnership : accepted.entrySet()) {
             final Map<String, TimelineEntry> store = new HashMap<>();
             final EntryLookup lookup = id -> Optional.ofNullable(store.get(id));
             Timeline timeline = Timeline.EMPTY;
             PartnershipIndex index = PartnershipIndex.EMPTY;
             final Map<InstrumentId, Slice> instrumentsTopic = new TreeMap<>();
-            for (final TimelineEntry entry : partnership.entries()) {
+            for (final TimelineEntry entry : partnership.getValue()) {
                 store.put(entry.eventId(), entry);
-                final ChangeFeed.Outcome expected = ChangeFeed.accept(partnership.key(), timeline, entry, TOPIC);
+                final ChangeFeed.Outcome expected = ChangeFeed.accept(partnership.getKey(), timeline, entry, TOPIC);
                 final IncrementalChangeFeed.Outcome actual =
-                        IncrementalChangeFeed.accept(partnership.key(), index, entry, lookup, TOPIC);
-                final String after = partnership.key() + " after " + entry.eventId();
+                        IncrementalChangeFeed.accept(partnership.getKey(), index, entry, lookup, TOPIC);
+                final String after = partnership.getKey() + " after " + entry.eventId();
 
                 assertThat(actual.index().changeCount()).as(after).isEqualTo(expected.timeline().changeCount());
                 assertThat(actual.index().stateAsOf(null, lookup)).as(after)
@@ -83,8 +78,8 @@ class PartnershipIndexPropertiesTest {
                 timeline = expected.timeline();
                 index = actual.index();
             }
-            final PartnershipIndex built = PartnershipIndex.of(timeline.changeCount(), partnership.entries());
-            assertAnswersAsTheFold(partnership.key() + " built at once", built, timeline, lookup, dates, random);
+            final PartnershipIndex built = PartnershipIndex.of(timeline.changeCount(), partnership.getValue());
+            assertAnswersAsTheFold(partnership.getKey() + " built at once", built, timeline, lookup, dates, random);
         }
     }
 
@@ -96,25 +91,6 @@ class PartnershipIndexPropertiesTest {
     @Provide
     Arbitrary<List<LocalDate>> asOfDates() {
         return Scenarios.asOfDates();
-    }
-
-    /**
-     * The first arrival of each id per partnership, recorded at random seconds so that recorded order differs from
-     * arrival order and ties on recordedAt are broken by offset; later arrivals of an id are skipped.
-     */
-    private static List<Partnership> accepted(final Scenarios.Scenario scenario, final Random random) {
-        final Map<String, List<TimelineEntry>> byKey = new TreeMap<>();
-        final Set<String> seen = new HashSet<>();
-        final List<PolicyEvent> arrivals = scenario.arrivals();
-        for (int i = 0; i < arrivals.size(); i++) {
-            final PolicyEvent event = arrivals.get(i);
-            final Instant recordedAt = T0.plusSeconds(random.nextInt(arrivals.size()));
-            if (seen.add(event.getEventId())) {
-                byKey.computeIfAbsent(PartnershipKey.of(event), key -> new ArrayList<>())
-                        .add(new TimelineEntry(event, recordedAt, 0, i));
-            }
-        }
-        return byKey.entrySet().stream().map(entry -> new Partnership(entry.getKey(), entry.getValue())).toList();
     }
 
     private static void assertAnswersAsTheFold(final String what, final PartnershipIndex index, final Timeline timeline,

@@ -1,6 +1,7 @@
 package eu.partnershiptracker.core.testing;
 
 import eu.partnershiptracker.core.PartnershipKey;
+import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.model.Correction;
 import eu.partnershiptracker.model.CorrectionType;
 import eu.partnershiptracker.model.DateBounds;
@@ -10,11 +11,16 @@ import eu.partnershiptracker.model.InstrumentType;
 import eu.partnershiptracker.model.PartialDate;
 import eu.partnershiptracker.model.PolicyEvent;
 import eu.partnershiptracker.model.StepOrder;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -138,6 +144,28 @@ public final class Scenarios {
     public static Arbitrary<List<LocalDate>> asOfDates() {
         return Arbitraries.integers().between(0, 6 * 366).map(days -> LocalDate.of(2018, 12, 1).plusDays(days))
                 .list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /**
+     * The first arrival of each id, as the processor accepts them, by partnership key in key order: each recorded at a
+     * random second from t0, so that recorded order differs from arrival order and ties on recordedAt are broken by
+     * offset (the arrival's place); later arrivals of an id are skipped.
+     */
+    public static Map<String, List<TimelineEntry>> accepted(final Scenario scenario, final Instant t0,
+            final Random random) {
+        final Map<String, List<TimelineEntry>> byKey = new TreeMap<>();
+        final Set<String> seen = new HashSet<>();
+        final List<PolicyEvent> arrivals = scenario.arrivals();
+        for (int i = 0; i < arrivals.size(); i++) {
+            final PolicyEvent event = arrivals.get(i);
+            // Drawn for every arrival, skipped or not, so that a seed gives the same instants as it always did.
+            final Instant recordedAt = t0.plusSeconds(random.nextInt(arrivals.size()));
+            if (seen.add(event.getEventId())) {
+                byKey.computeIfAbsent(PartnershipKey.of(event), key -> new ArrayList<>())
+                        .add(new TimelineEntry(event, recordedAt, 0, i));
+            }
+        }
+        return byKey;
     }
 
     /** One value of an arbitrary, the same for the same seed, for tests that jqwik does not run. */
