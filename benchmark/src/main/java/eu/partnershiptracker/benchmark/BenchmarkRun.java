@@ -220,9 +220,7 @@ final class BenchmarkRun {
             final int round, final String alongsideName, final Runnable alongside) {
         final long events = Math.max(1,
                 Math.min(options.fixedRateEvents(), Math.round(rate * options.fixedRateSeconds)));
-        final long perPartnership = Math.max(1, options.events / options.partnerships);
-        final int partnerships = (int) Math.max(1, Math.min(events, events / perPartnership));
-        final EventGenerator generator = new EventGenerator(options.seed + round, events, partnerships,
+        final EventGenerator generator = new EventGenerator(options.seed + round, events, partnershipsFor(events),
                 options.partnerships + round * 1_000_000, options.shape);
         try (ChangeLatency latency = ChangeLatency.start(cluster.clientProperties(), topics.changes())) {
             alongside.run();
@@ -305,9 +303,14 @@ final class BenchmarkRun {
      */
     private TopologyFigures warmUp() {
         final long events = Math.max(1, Math.min(WARM_UP_EVENTS, options.events / 10));
+        return trackerAlone(TRACKER + "-warm-up", new EventGenerator(options.seed - 1, events, partnershipsFor(events),
+                0, options.shape));
+    }
+
+    /** How many partnerships a smaller load of {@code events} has, at the main load's events per partnership. */
+    private int partnershipsFor(final long events) {
         final long perPartnership = Math.max(1, options.events / options.partnerships);
-        return trackerAlone(TRACKER + "-warm-up", new EventGenerator(options.seed - 1, events,
-                (int) Math.max(1, events / perPartnership), 0, options.shape));
+        return (int) Math.max(1, events / perPartnership);
     }
 
     /** Publishes the load to topics of the application's own, processes it, and wipes the application's state. */
@@ -362,6 +365,7 @@ final class BenchmarkRun {
     private Results.Parameters parameters() {
         return new Results.Parameters(options.events, options.partnerships, options.shape.name(), options.partitions,
                 options.streamThreads, options.lookups, options.seed, options.capacityShare, options.fixedRateSeconds,
-                options.fixedRateEvents(), List.copyOf(options.historyLengths), options.historyEvents(), Map.copyOf(options.streamsProperties));
+                options.fixedRateEvents(), List.copyOf(options.historyLengths), options.historyEvents(),
+                Map.copyOf(options.streamsProperties));
     }
 }

@@ -31,14 +31,7 @@ public final class TopicOffsets {
             throws ExecutionException, InterruptedException, TimeoutException {
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(topic, "topic");
-        final long wait = timeout.toMillis();
-        final Map<TopicPartition, OffsetSpec> specs = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-        admin.describeTopics(List.of(topic)).allTopicNames().get(wait, TimeUnit.MILLISECONDS).get(topic).partitions()
-                .forEach(info -> specs.put(new TopicPartition(topic, info.partition()), spec));
-        final Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-        admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get(wait, TimeUnit.MILLISECONDS)
-                .forEach((partition, info) -> offsets.put(partition, info.offset()));
-        return offsets;
+        return of(admin, partitions(admin, topic, timeout), spec, isolation, timeout);
     }
 
     /**
@@ -47,11 +40,32 @@ public final class TopicOffsets {
      */
     public static Map<TopicPartition, Long> undecided(final Admin admin, final String topic, final Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
-        final Map<TopicPartition, Long> stable = of(admin, topic, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED,
-                timeout);
-        final Map<TopicPartition, Long> end = of(admin, topic, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED,
-                timeout);
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(topic, "topic");
+        // Both listings are of the same partitions: the topic is described once, not once per isolation level.
+        final List<TopicPartition> partitions = partitions(admin, topic, timeout);
+        final Map<TopicPartition, Long> stable = of(admin, partitions, OffsetSpec.latest(),
+                IsolationLevel.READ_COMMITTED, timeout);
+        final Map<TopicPartition, Long> end = of(admin, partitions, OffsetSpec.latest(),
+                IsolationLevel.READ_UNCOMMITTED, timeout);
         stable.entrySet().removeIf(partition -> partition.getValue() >= end.get(partition.getKey()));
         return stable;
+    }
+
+    private static List<TopicPartition> partitions(final Admin admin, final String topic, final Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .get(topic).partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    private static Map<TopicPartition, Long> of(final Admin admin, final List<TopicPartition> partitions,
+            final OffsetSpec spec, final IsolationLevel isolation, final Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        final Map<TopicPartition, OffsetSpec> specs = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        partitions.forEach(partition -> specs.put(partition, spec));
+        final Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        admin.listOffsets(specs, new ListOffsetsOptions(isolation)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
     }
 }
