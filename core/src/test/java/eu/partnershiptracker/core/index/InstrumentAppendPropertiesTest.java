@@ -3,25 +3,21 @@ package eu.partnershiptracker.core.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.partnershiptracker.core.DateClaim;
-import eu.partnershiptracker.core.PartnershipKey;
 import eu.partnershiptracker.core.fold.InstrumentId;
 import eu.partnershiptracker.core.fold.InstrumentVersions;
 import eu.partnershiptracker.core.fold.PartnershipFold;
 import eu.partnershiptracker.core.fold.Timeline;
 import eu.partnershiptracker.core.fold.TimelineEntry;
 import eu.partnershiptracker.core.testing.Scenarios;
-import eu.partnershiptracker.model.PolicyEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -68,19 +64,9 @@ class InstrumentAppendPropertiesTest {
     /** Accepts every first arrival both ways, comparing after each; {appended or inserted, accepted}. */
     private static int[] acceptBothWays(final Scenarios.Scenario scenario, final Random random,
             final boolean againstTheFold) {
-        final Map<String, List<TimelineEntry>> byKey = new TreeMap<>();
-        final Set<String> seen = new HashSet<>();
-        final List<PolicyEvent> arrivals = scenario.arrivals();
-        for (int i = 0; i < arrivals.size(); i++) {
-            final PolicyEvent event = arrivals.get(i);
-            if (seen.add(event.getEventId())) {
-                byKey.computeIfAbsent(PartnershipKey.of(event), key -> new ArrayList<>())
-                        .add(new TimelineEntry(event, T0.plusSeconds(random.nextInt(arrivals.size())), 0, i));
-            }
-        }
         int fast = 0;
         int accepted = 0;
-        for (final List<TimelineEntry> entries : byKey.values()) {
+        for (final List<TimelineEntry> entries : Scenarios.accepted(scenario, T0, random).values()) {
             final Map<String, TimelineEntry> store = new HashMap<>();
             final EntryLookup lookup = id -> Optional.ofNullable(store.get(id));
             final Set<InstrumentId> ids = new TreeSet<>();
