@@ -29,6 +29,12 @@ public final class HealthChecks implements AutoCloseable {
     public static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
     /** How long one probe may wait for an answer: a dead broker is reported within interval plus timeout. */
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long a probe's answer counts. A broker check may take twice the timeout (the call's own timeout, then the
+     * wait for its result), and the next starts an interval after it ended; one more interval is slack for a busy
+     * machine.
+     */
+    static final Duration ANSWER_MAX_AGE = PROBE_INTERVAL.multipliedBy(2).plus(PROBE_TIMEOUT.multipliedBy(2));
 
     static final String STREAMS = "streams";
     static final String KAFKA = "kafka";
@@ -62,12 +68,12 @@ public final class HealthChecks implements AutoCloseable {
         Objects.requireNonNull(serdeConfig, "serdeConfig");
         Objects.requireNonNull(eventsTopic, "eventsTopic");
         final Admin admin = Admin.create(cluster.withTimeout(PROBE_TIMEOUT).clientProperties());
-        final Probe kafka = new Probe(KAFKA, () -> describeCluster(admin, cluster));
+        final Probe kafka = new Probe(KAFKA, () -> describeCluster(admin, cluster), ANSWER_MAX_AGE);
         final Map<String, Object> registryConfig = AvroSerdeConfig.withTimeout(serdeConfig, PROBE_TIMEOUT);
         final Probe registry = new Probe(REGISTRY, () -> {
             SchemaRegistryCheck.requireConfluentApi(registryConfig, eventsTopic);
             return Map.of();
-        });
+        }, ANSWER_MAX_AGE);
         // One thread each, so that a registry timing out does not delay the news about the broker.
         final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, task -> {
             final Thread thread = new Thread(task, "tracker-health");

@@ -7,10 +7,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Whether a dependency answered its latest check. The check runs in the background every interval, so that a health
- * request never waits on a dependency and a burst of requests never becomes a burst of calls to it.
+ * request never waits on a dependency and a burst of requests never becomes a burst of calls to it. An answer older
+ * than its maximum age counts as DOWN: a probe that stopped running, or hangs, must not keep reporting its last UP.
  */
 final class Probe {
 
@@ -19,14 +21,27 @@ final class Probe {
         Map<String, String> ask() throws Exception;
     }
 
+    /** A check and when it was taken, on {@link System#nanoTime()}'s scale. */
+    private record Answer(Check check, long takenAtNanos) {
+    }
+
     private final String name;
     private final Reach reach;
-    private final AtomicReference<Check> latest;
+    private final Duration maxAge;
+    private final LongSupplier nanoTime;
+    private final AtomicReference<Answer> latest;
 
-    Probe(final String name, final Reach reach) {
+    /** @param maxAge how long an answer stays valid: the interval plus the longest a check may take, with slack */
+    Probe(final String name, final Reach reach, final Duration maxAge) {
+        this(name, reach, maxAge, System::nanoTime);
+    }
+
+    Probe(final String name, final Reach reach, final Duration maxAge, final LongSupplier nanoTime) {
         this.name = Objects.requireNonNull(name, "name");
         this.reach = Objects.requireNonNull(reach, "reach");
-        this.latest = new AtomicReference<>(Check.down(name, "not checked yet"));
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.latest = new AtomicReference<>(new Answer(Check.down(name, "not checked yet"), nanoTime.getAsLong()));
     }
 
     /** Checks now, then every {@code interval} after the previous check ended, on {@code scheduler}. */
@@ -34,19 +49,31 @@ final class Probe {
         scheduler.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The latest answer, or DOWN when it is older than the maximum age. */
     Check latest() {
-        return latest.get();
+        final Answer answer = latest.get();
+        final Duration age = Duration.ofNanos(nanoTime.getAsLong() - answer.takenAtNanos());
+        if (age.compareTo(maxAge) <= 0) {
+            return answer.check();
+        }
+        return Check.down(name, "the latest check ended " + age.toMillis() + " ms ago, longer than the "
+                + maxAge.toMillis() + " ms an answer counts (the probe is stuck or has stopped); it said "
+                + answer.check().status());
     }
 
     /** Never throws: an exception would end the schedule, and the probe would report its last answer forever. */
     void check() {
         try {
-            latest.set(new Check(name, Check.Status.UP, reach.ask()));
+            record(new Check(name, Check.Status.UP, reach.ask()));
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (final Exception e) {
-            latest.set(Check.down(name, describe(e)));
+            record(Check.down(name, describe(e)));
         }
+    }
+
+    private void record(final Check check) {
+        latest.set(new Answer(check, nanoTime.getAsLong()));
     }
 
     private static String describe(final Throwable failure) {

@@ -33,8 +33,7 @@ class ReadinessTest {
         try (SwitchableRegistry registry = new SwitchableRegistry(infra.registryUrl());
              TrackerFixture fixture = new TrackerFixture(infra, 1);
              TrackerService service = fixture.startService(registry.url())) {
-            await("readiness DOWN naming the registry").atMost(NOTICED_WITHIN)
-                    .until(() -> check(TrackerFixture.get(service, "/health/ready"), "registry").equals("DOWN"));
+            awaitCheck(service, "registry", "DOWN");
             final TrackerFixture.Reply ready = TrackerFixture.get(service, "/health/ready");
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().path("status").asText()).isEqualTo("DOWN");
@@ -78,8 +77,7 @@ class ReadinessTest {
 
             broker.close();
             brokerRunning = false;
-            await("readiness DOWN naming kafka").atMost(NOTICED_WITHIN)
-                    .until(() -> check(TrackerFixture.get(service, "/health/ready"), "kafka").equals("DOWN"));
+            awaitCheck(service, "kafka", "DOWN");
             final TrackerFixture.Reply ready = TrackerFixture.get(service, "/health/ready");
             assertThat(ready.status()).isEqualTo(503);
             assertThat(checkNode(ready, "kafka").path("data").path("error").asText())
@@ -93,6 +91,14 @@ class ReadinessTest {
                 broker.close();
             }
         }
+    }
+
+    /** Waits for readiness to report {@code name} as {@code status}; a timeout says what readiness last answered. */
+    private static void awaitCheck(final TrackerService service, final String name, final String status) {
+        await("readiness reporting " + name + " " + status).atMost(NOTICED_WITHIN).untilAsserted(() -> {
+            final TrackerFixture.Reply ready = TrackerFixture.get(service, "/health/ready");
+            assertThat(check(ready, name)).as("the check %s in %s", name, ready.body()).isEqualTo(status);
+        });
     }
 
     private static String check(final TrackerFixture.Reply reply, final String name) {

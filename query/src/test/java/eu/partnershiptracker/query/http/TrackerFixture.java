@@ -53,6 +53,8 @@ public final class TrackerFixture implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Longer than any answer takes here, shorter than the tests' waits: a hung request fails as itself. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     /** Eight partnerships of both actors, enough for every partition of a four-partition topic to hold some. */
     public static final List<String> PARTNERSHIPS = List.of("EU:AL", "EU:JP", "EU:KR", "EU:MD", "EU:NO", "NATO:AU",
@@ -194,7 +196,8 @@ public final class TrackerFixture implements AutoCloseable {
     }
 
     public static Reply get(final TrackerService service, final String pathAndQuery, final Map<String, String> headers) {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(service) + pathAndQuery));
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(service) + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT);
         headers.forEach(request::header);
         try {
             final HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
