@@ -56,8 +56,8 @@ final class Probe {
         if (age.compareTo(maxAge) <= 0) {
             return answer.check();
         }
-        return Check.down(name, "the latest check ended " + age.toMillis() + " ms ago, longer than the "
-                + maxAge.toMillis() + " ms an answer counts (the probe is stuck or has stopped); it said "
+        return Check.down(name, "no check has ended for " + age.toMillis() + " ms, longer than the "
+                + maxAge.toMillis() + " ms an answer counts (the probe is stuck or has stopped); the last answer was "
                 + answer.check().status());
     }
 
