@@ -225,7 +225,7 @@ final class BenchmarkRun {
         try (ChangeLatency latency = ChangeLatency.start(cluster.clientProperties(), topics.changes())) {
             alongside.run();
             final PublishFigures published = publisher.publish(generator, topics.events(), options.seed + round, rate);
-            final GroupProgress progress = new GroupProgress(admin, applicationId, topics.events());
+            final GroupProgress progress = new GroupProgress(admin, applicationId, topics.events(), timeout);
             await(applicationId + " to process the fixed-rate load").atMost(timeout)
                     .pollInterval(Duration.ofMillis(100)).until(() -> progress.lag() == 0);
             return new FixedRateFigures(alongsideName, options.capacityShare, rate, published,

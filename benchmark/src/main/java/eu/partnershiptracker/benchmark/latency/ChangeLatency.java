@@ -1,5 +1,6 @@
 package eu.partnershiptracker.benchmark.latency;
 
+import eu.partnershiptracker.cluster.TopicOffsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,13 +90,7 @@ public final class ChangeLatency implements AutoCloseable {
     public LatencyFigures finish(final Admin admin, final Duration timeout) throws ExecutionException,
             InterruptedException, TimeoutException {
         Objects.requireNonNull(admin, "admin");
-        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-        final Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
-        stopAt.set(ends);
+        stopAt.set(TopicOffsets.of(admin, topic, OffsetSpec.latest(), IsolationLevel.READ_COMMITTED, timeout));
         done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         reader.join(timeout.toMillis());
         return new LatencyFigures(histogram.getTotalCount(), histogram.getValueAtPercentile(50),

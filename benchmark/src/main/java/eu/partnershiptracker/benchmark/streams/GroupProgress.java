@@ -1,15 +1,15 @@
 package eu.partnershiptracker.benchmark.streams;
 
-import java.util.List;
+import eu.partnershiptracker.cluster.TopicOffsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -22,16 +22,20 @@ public final class GroupProgress {
     private final Admin admin;
     private final String groupId;
     private final String topic;
+    private final Duration timeout;
 
-    public GroupProgress(final Admin admin, final String groupId, final String topic) {
+    /** @param timeout how long listing the topic's end offsets may take */
+    public GroupProgress(final Admin admin, final String groupId, final String topic, final Duration timeout) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.topic = Objects.requireNonNull(topic, "topic");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     /** Records on the topic not yet committed by the group. */
-    public long lag() throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, Long> ends = endOffsets();
+    public long lag() throws ExecutionException, InterruptedException, TimeoutException {
+        final Map<TopicPartition, Long> ends = TopicOffsets.of(admin, topic, OffsetSpec.latest(),
+                IsolationLevel.READ_UNCOMMITTED, timeout);
         final Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
         long lag = 0;
@@ -40,15 +44,5 @@ public final class GroupProgress {
             lag += end.getValue() - (done == null ? 0 : done.offset());
         }
         return lag;
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException {
-        final TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-        final Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
-                .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition.partition()),
-                        partition -> OffsetSpec.latest()));
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
-                admin.listOffsets(latest).all().get();
-        return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 }

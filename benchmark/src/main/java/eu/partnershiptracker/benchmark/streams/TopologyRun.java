@@ -49,7 +49,7 @@ public final class TopologyRun {
     public TopologyFigures process(final StreamsApp app, final String applicationId, final String inputTopic,
             final long records) {
         Objects.requireNonNull(app, "app");
-        final GroupProgress progress = new GroupProgress(admin, applicationId, inputTopic);
+        final GroupProgress progress = new GroupProgress(admin, applicationId, inputTopic, timeout);
         try {
             final Map<String, TopicWrites.Written> before = TopicWrites.COUNTED.snapshot();
             final long started = System.nanoTime();
