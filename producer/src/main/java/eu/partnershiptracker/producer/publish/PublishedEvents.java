@@ -87,8 +87,12 @@ final class PublishedEvents {
         final ClusterSettings cluster = settings.cluster();
         final long deadline = System.nanoTime() + cluster.timeout().toNanos();
         try (Admin admin = Admin.create(cluster.clientProperties())) {
-            Map<TopicPartition, Long> undecided = TopicOffsets.undecided(admin, settings.topic(), cluster.timeout());
-            while (!undecided.isEmpty()) {
+            while (true) {
+                final Map<TopicPartition, Long> undecided = TopicOffsets.undecided(admin, settings.topic(),
+                        cluster.timeout());
+                if (undecided.isEmpty()) {
+                    return;
+                }
                 if (System.nanoTime() > deadline) {
                     throw new PublishException("a transaction on " + settings.topic() + " is still undecided after "
                             + cluster.timeout().toSeconds() + " s (committed records end at "
@@ -98,7 +102,6 @@ final class PublishedEvents {
                             + " published; try again once it is committed or aborted");
                 }
                 TimeUnit.MILLISECONDS.sleep(UNDECIDED_RECHECK_MILLIS);
-                undecided = TopicOffsets.undecided(admin, settings.topic(), cluster.timeout());
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
