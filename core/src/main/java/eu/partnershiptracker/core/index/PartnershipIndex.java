@@ -1,6 +1,7 @@
 package eu.partnershiptracker.core.index;
 
 import eu.partnershiptracker.core.DateClaim;
+import eu.partnershiptracker.core.fold.AuditTrail;
 import eu.partnershiptracker.core.fold.EventEntries;
 import eu.partnershiptracker.core.fold.InstrumentId;
 import eu.partnershiptracker.core.fold.InstrumentVersions;
@@ -239,7 +240,7 @@ public final class PartnershipIndex {
         final Set<InstrumentId> affected = new TreeSet<>();
         // The target of a correction that stops being a fact now, if it is here: it was unmarked, so a fact unless a
         // retraction.
-        TimelineEntry unmarked = null;
+        PolicyEvent unmarked = null;
         InstrumentId unmarkedInstrument = null;
         final String target = correctedId(event).orElse(null);
         if (target != null) {
@@ -251,11 +252,10 @@ public final class PartnershipIndex {
                 marks = Collections.unmodifiableMap(copy);
             }
             if (before == null) {
-                final TimelineEntry targeted = lookup.find(target).orElse(null);
-                final IndexedEntry indexed = targeted == null ? null : IndexedEntry.of(targeted);
-                if (indexed != null && !indexed.retraction()) {
+                final PolicyEvent targeted = lookup.find(target).map(TimelineEntry::event).orElse(null);
+                if (targeted != null && !AuditTrail.isRetraction(targeted)) {
                     unmarked = targeted;
-                    unmarkedInstrument = indexed.instrument();
+                    unmarkedInstrument = InstrumentId.of(targeted);
                     affected.add(unmarkedInstrument);
                 }
             }
@@ -273,7 +273,7 @@ public final class PartnershipIndex {
         final List<Conflict> conflictsAfter = new ArrayList<>();
         for (final InstrumentId id : affected) {
             final InstrumentVersions old = find(instruments, id);
-            final Updated update = updated(id, old, id.equals(unmarkedInstrument) ? unmarked.event() : null,
+            final Updated update = updated(id, old, id.equals(unmarkedInstrument) ? unmarked : null,
                     fact && added.instrument().equals(id) ? event : null, lookup, fastPath);
             final InstrumentVersions now = update.versions();
             rebuiltAny |= update.rebuilt();
