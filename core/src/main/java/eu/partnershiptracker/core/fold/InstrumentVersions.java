@@ -52,7 +52,6 @@ import java.util.function.Function;
  */
 public final class InstrumentVersions {
 
-
     private final InstrumentId id;
     /** In {@link EventOrder}. */
     private final List<String> factIds;
@@ -395,7 +394,7 @@ public final class InstrumentVersions {
                 continue;
             }
             final EventKind kind = Traits.kind(trait);
-            final int stage = Lifecycle.stage(kind).map(InstrumentStatus::ordinal).orElse(-1);
+            final int stage = stageOf(i);
             if (firstPresent < 0) {
                 firstPresent = i;
             }
@@ -426,6 +425,7 @@ public final class InstrumentVersions {
         return kept;
     }
 
+    /** The lifecycle stage fact i reaches, as an ordinal of its status; -1 for a kind that reaches none. */
     private int stageOf(final int fact) {
         return Lifecycle.stage(Traits.kind(traits[fact])).map(InstrumentStatus::ordinal).orElse(-1);
     }
