@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,15 +64,8 @@ public final class TimelineQueries {
 
     /** One partnership with its timeline at a time of query, empty when nothing of it is known then. */
     public Optional<PartnershipView> partnership(final String key, final QueryTime time) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(time, "time");
-        final Optional<IndexedShare> share = indexed(time);
-        if (share.isPresent()) {
-            return share.get().index(key).map(index -> index.stateAsOf(time.asOf(), share.get().entries(key)))
-                    .map(PartnershipView::withEvents);
-        }
-        // The fold cuts the timeline at knownAt itself, and has no state when nothing had been recorded by then.
-        return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::withEvents);
+        return one(key, time, (share, index) -> index.stateAsOf(time.asOf(), share.entries(key)),
+                PartnershipView::withEvents);
     }
 
     /**
@@ -79,13 +73,24 @@ public final class TimelineQueries {
      * from its index without reading any event, else folded; empty when nothing of it is known then.
      */
     public Optional<PartnershipView> summary(final String key, final QueryTime time) {
+        return one(key, time, (share, index) -> index.summaryAsOf(time.asOf()), PartnershipView::summary);
+    }
+
+    /**
+     * One partnership's state from its index when the share has one ({@code fromIndex}, for queries without knownAt),
+     * else folded from its timeline, shown by {@code view}.
+     */
+    private Optional<PartnershipView> one(final String key, final QueryTime time,
+            final BiFunction<IndexedShare, PartnershipIndex, PartnershipState> fromIndex,
+            final Function<PartnershipState, PartnershipView> view) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
         final Optional<IndexedShare> share = indexed(time);
         if (share.isPresent()) {
-            return share.get().index(key).map(index -> index.summaryAsOf(time.asOf())).map(PartnershipView::summary);
+            return share.get().index(key).map(index -> fromIndex.apply(share.get(), index)).map(view);
         }
-        return Optional.ofNullable(store.get().get(key)).map(time::state).map(PartnershipView::summary);
+        // The fold cuts the timeline at knownAt itself, and has no state when nothing had been recorded by then.
+        return Optional.ofNullable(store.get().get(key)).map(time::state).map(view);
     }
 
     /** The partnerships the filter keeps at a time of query, sorted by key. */
