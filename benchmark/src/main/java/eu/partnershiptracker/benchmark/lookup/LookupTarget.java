@@ -4,8 +4,8 @@ import eu.partnershiptracker.model.Actor;
 import java.time.LocalDate;
 
 /**
- * Something that answers "the instrument statuses of this partnership as of this date": the store in-process, or the HTTP API.
- * The latency benchmark times calls to it.
+ * Something that answers "the instrument statuses of this partnership as of this date": the store in-process, or the
+ * HTTP API. The latency benchmark times calls to it.
  */
 public interface LookupTarget {
 

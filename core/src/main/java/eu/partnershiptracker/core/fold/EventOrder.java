@@ -29,8 +29,9 @@ public final class EventOrder {
     }
 
     /**
-     * {@link #EVENTS} on the keys an index keeps instead of the event: its first possible day as an epoch day (any value
-     * below every real day for an open lower bound), {@link Lifecycle#rank}, {@link DateClaim#precisionRank} and eventId.
+     * {@link #EVENTS} on the keys an index keeps instead of the event: its first possible day as an epoch day (any
+     * value below every real day for an open lower bound), {@link Lifecycle#rank}, {@link DateClaim#precisionRank} and
+     * eventId.
      */
     public static int compareKeys(final long day, final int rank, final int precision, final String eventId,
             final long otherDay, final int otherRank, final int otherPrecision, final String otherEventId) {

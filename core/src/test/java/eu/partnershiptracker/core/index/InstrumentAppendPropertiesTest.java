@@ -35,8 +35,8 @@ class InstrumentAppendPropertiesTest {
     private static final LocalDate BEFORE_EVERYTHING = LocalDate.of(1950, 1, 1);
 
     @Property(tries = 200)
-    void longInstrumentsAppendOrInsertMostEventsAsTheRebuildWould(@ForAll("longInstruments") final Scenarios.Scenario scenario,
-            @ForAll final long seed) {
+    void longInstrumentsAppendOrInsertMostEventsAsTheRebuildWould(
+            @ForAll("longInstruments") final Scenarios.Scenario scenario, @ForAll final long seed) {
         final int[] counts = acceptBothWays(scenario, new Random(seed), true);
         // Corrections, second claims and first events of an instrument take the rebuild.
         if (counts[1] >= 30) {
