@@ -29,12 +29,13 @@ public final class HealthChecks implements AutoCloseable {
     public static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
     /** How long one probe may wait for an answer: a dead broker is reported within interval plus timeout. */
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** The longest a broker check waits for its result: twice the call's own timeout, which it is given as well. */
+    private static final Duration BROKER_CHECK_LIMIT = PROBE_TIMEOUT.multipliedBy(2);
     /**
-     * How long a probe's answer counts. A broker check may take twice the timeout (the call's own timeout, then the
-     * wait for its result), and the next starts an interval after it ended; one more interval is slack for a busy
-     * machine.
+     * How long a probe's answer counts: the longest check, and the next starts an interval after it ended; one more
+     * interval is slack for a busy machine.
      */
-    static final Duration ANSWER_MAX_AGE = PROBE_INTERVAL.multipliedBy(2).plus(PROBE_TIMEOUT.multipliedBy(2));
+    static final Duration ANSWER_MAX_AGE = PROBE_INTERVAL.multipliedBy(2).plus(BROKER_CHECK_LIMIT);
 
     static final String STREAMS = "streams";
     static final String KAFKA = "kafka";
@@ -123,10 +124,10 @@ public final class HealthChecks implements AutoCloseable {
                 new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()));
         try {
             return Map.of("nodes", Integer.toString(
-                    result.nodes().get(PROBE_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS).size()));
+                    result.nodes().get(BROKER_CHECK_LIMIT.toMillis(), TimeUnit.MILLISECONDS).size()));
         } catch (final TimeoutException e) {
             throw new IllegalStateException(cluster.describeKafka() + " did not answer within "
-                    + PROBE_TIMEOUT.toSeconds() * 2 + " s", e);
+                    + BROKER_CHECK_LIMIT.toSeconds() + " s", e);
         } catch (final ExecutionException e) {
             throw new IllegalStateException(cluster.describeKafka() + " cannot be reached: "
                     + e.getCause().getMessage(), e);
